@@ -1,0 +1,8 @@
+"""run commands (placeholder: being written)."""
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,1 @@
+"""Scorers against public gold data. Each module: evaluate(data, **options) -> dict; render(result, console)."""

@@ -1,0 +1,1 @@
+"""ingest: files, directories, URLs, feeds, WARC and JSONL -> RawDocument."""
