@@ -257,3 +257,18 @@ class ArticleRecord(Record):
     quantities: tuple[Quantity, ...] = ()
     extractors: dict[str, str] = field(default_factory=dict)  # stage -> versioned name
     schema_version: str = "1"
+
+
+# ---------------------------------------------------------------- query
+@dataclass(frozen=True)
+class EventFilter(Record):
+    """Filters shared by `newsgraph events`, `GET /api/events` and exports."""
+
+    actor: str | None = None  # actor code ("IRN", "USA GOV") or name substring
+    recipient: str | None = None
+    type: str | None = None  # PLOVER event type
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    near: tuple[float, float] | None = None  # (lat, lon); resolve a place name before building the filter
+    radius_km: float = 100.0
+    min_origins: int | None = None
