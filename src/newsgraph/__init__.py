@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+from . import extract as _extractors  # noqa: F401  (load the sub-package first: the function below keeps the name)
 from .config import Settings
 from .errors import NewsgraphError
 from .types import ArticleRecord, RawDocument
