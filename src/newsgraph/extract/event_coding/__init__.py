@@ -1,0 +1,1 @@
+"""PLOVER event coding from a dependency parse: lexicon compilation, trigger matching, roles."""

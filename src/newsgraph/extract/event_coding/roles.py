@@ -1,0 +1,83 @@
+"""Who: the actors named by a noun phrase, through ``ctx.actors`` (spaCy entities as a code-less fallback)."""
+from __future__ import annotations
+
+from ...types import Actor, EventActor
+
+CORE_SKIP = frozenset({"relcl", "acl", "prep", "appos", "punct", "cc", "conj", "advcl", "ccomp", "parataxis", "agent"})
+INNER_PREPS = frozenset({"of", "in", "from", "at", "inside"})
+FALLBACK_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+class ActorIndex:
+    """Token index -> Actor mentions covering it, built once per article."""
+
+    def __init__(self, doc, actors: list[Actor]):
+        self.doc = doc
+        self.by_token: dict[int, list[Actor]] = {}
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, []).append(actor)
+        self.fallback = not actors
+        self.ent_by_token: dict[int, object] = {}
+        if self.fallback:
+            for ent in doc.ents:
+                if ent.label_ in FALLBACK_LABELS:
+                    for i in range(ent.start, ent.end):
+                        self.ent_by_token[i] = ent
+
+    def _in_tokens(self, tokens) -> list[EventActor]:
+        found: dict[tuple, EventActor] = {}
+        seen_ids = set()
+        for tok in tokens:
+            for actor in self.by_token.get(tok.i, ()):
+                if id(actor) in seen_ids:
+                    continue
+                seen_ids.add(id(actor))
+                key = actor.code or actor.name
+                old = found.get(key)
+                if old is None or (old.sector is None and actor.sector) or (
+                        (old.sector is None) == (actor.sector is None) and len(actor.text) > len(old.text)):
+                    found[key] = EventActor(actor.text, actor.name, actor.code, actor.sector, actor.id or None)
+            ent = self.ent_by_token.get(tok.i)
+            if ent is not None and ("ent", ent.start) not in seen_ids:
+                seen_ids.add(("ent", ent.start))
+                found.setdefault(ent.text, EventActor(ent.text, ent.text, None, None, None))
+        return list(found.values())
+
+    def phrase(self, head, deep: bool = True) -> list[EventActor]:
+        """Actors of the phrase headed by ``head``, one list over its coordinated heads ("Moscow and Tehran")."""
+        if head is None:
+            return []
+        out: list[EventActor] = []
+        for h in [head, *head.conjuncts]:
+            for actor in self._head(h, deep):
+                if all(a.code != actor.code or a.name != actor.name for a in out):
+                    out.append(actor)
+        return out
+
+    def _head(self, h, deep: bool) -> list[EventActor]:
+        core = [h]
+        stack = [c for c in h.children if c.dep_ not in CORE_SKIP]
+        while stack:
+            t = stack.pop()
+            core.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "appos", "prep"))
+        found = self._in_tokens(core)
+        if found or not deep:
+            return found
+        for child in h.children:  # "leaders of Iran", "forces in Guinea"
+            if child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.phrase(pobj, deep=False)
+                        if found:
+                            return found
+        for child in h.children:
+            if child.dep_ == "appos":
+                found = self._head(child, False)
+                if found:
+                    return found
+        return []
