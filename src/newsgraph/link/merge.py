@@ -1,0 +1,115 @@
+"""Merged events: the same event reported by several articles becomes one, with its mentions and corroboration.
+
+Two article events merge when they have the same PLOVER type, overlapping actors (order-insensitive for
+symmetric types, where PLOVER lists every party as an actor), a compatible date and a compatible place. Within a
+story cluster that is enough; across clusters the recipients must overlap too and both events must be dated.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+MAX_KM = 200.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = a.split("/")[0], b.split("/")[0]
+    return a.startswith(b) or b.startswith(a)
+
+
+def _parties(e: dict) -> tuple[set, set]:
+    actors, recipients = set(e["actor_codes"] or []), set(e["recipient_codes"] or [])
+    if e["event"] in SYMMETRIC:
+        return actors | recipients, actors | recipients
+    return actors, recipients
+
+
+def compatible(a: dict, b: dict, same_story: bool) -> bool:
+    if a["event"] != b["event"] or a["article_id"] == b["article_id"]:
+        return False
+    actors_a, rec_a = _parties(a)
+    actors_b, rec_b = _parties(b)
+    if not (actors_a & actors_b):
+        return False
+    if not _dates_compatible(a["date"], b["date"]):
+        return False
+    if a["lat"] is not None and b["lat"] is not None and _km((a["lat"], a["lon"]), (b["lat"], b["lon"])) > MAX_KM:
+        return False
+    if same_story:
+        return not (rec_a and rec_b) or bool(rec_a & rec_b)
+    return bool(rec_a & rec_b) and bool(a["date"]) and bool(b["date"])
+
+
+def merge(events: list[dict], stories: dict[str, str]) -> list[list[dict]]:
+    """Groups of article events (each a dict from Store.article_events), first report first."""
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_type: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        by_type.setdefault(e["event"], []).append(i)
+    for indices in by_type.values():
+        for x, i in enumerate(indices):
+            for j in indices[x + 1:]:
+                a, b = events[i], events[j]
+                if find(i) != find(j) and compatible(a, b, stories.get(a["article_id"]) == stories.get(b["article_id"])):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[dict]] = {}
+    for i, e in enumerate(events):
+        groups.setdefault(find(i), []).append(e)
+    return list(groups.values())
+
+
+def origins_of(group: list[dict], stories: dict[str, str]) -> dict[str, tuple[str, str | None]]:
+    """Independent origins: distinct chain roots. An unattributed mention is its publisher's own reporting, unless
+    another article of the same story attributes this event to an outside source: a rewrite that drops the
+    attribution is not a new origin."""
+    attributed_stories = {stories.get(e["article_id"]) for e in group if e["origin_kind"] != "publisher"}
+    out: dict[str, tuple[str, str | None]] = {}
+    for e in group:
+        if e["origin_kind"] == "publisher" and stories.get(e["article_id"]) in attributed_stories:
+            continue
+        out.setdefault(e["origin_name"], (e["origin_kind"], e["origin_code"]))
+    return out
+
+
+def merged_rows(groups: list[list[dict]], stories: dict[str, str]):
+    """Rows for merged_events, merged_event_mentions and origins."""
+    merged, mentions, origins = [], [], []
+    for group in groups:
+        first = group[0]
+        mid = "M" + hashlib.sha1(f"{first['article_id']}:{first['id']}".encode()).hexdigest()[:12]
+        data = json.loads(first["data"])
+        found = origins_of(group, stories)
+        actor_codes = sorted({c for e in group for c in e["actor_codes"] or []})
+        recipient_codes = sorted({c for e in group for c in e["recipient_codes"] or []})
+
+        def names(key):
+            return "; ".join(f"{x.get('code') or ''} {x.get('sector') or ''} {x.get('name') or x.get('text')}".strip()
+                             for x in data.get(key, []))
+
+        located = next((e for e in group if e["lat"] is not None), None)
+        dated = next((e["date"] for e in group if e["date"]), None)
+        merged.append((mid, first["event"], data.get("mode"), data.get("cameo"), actor_codes, recipient_codes,
+                       names("actor"), names("recipient"), dated, located["lat"] if located else None,
+                       located["lon"] if located else None, len({e["article_id"] for e in group}),
+                       len({e["publisher"] for e in group if e["publisher"]}), len(found), first["published"],
+                       first["article_id"], first["data"]))
+        mentions.extend((mid, e["article_id"], e["id"]) for e in group)
+        origins.extend((mid, name, kind, code) for name, (kind, code) in sorted(found.items()))
+    return merged, mentions, origins

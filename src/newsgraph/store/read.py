@@ -1,0 +1,162 @@
+"""Typed read queries. Every user value is a bound parameter."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from ..types import EventFilter
+
+_MERGED_COLS = ("id, event, mode, cameo, actor_codes, recipient_codes, actor_names, recipient_names, date, lat, lon, "
+                "n_articles, n_outlets, n_origins, first_published, first_article, data")
+
+
+def _where(f: EventFilter) -> tuple[str, list]:
+    clauses, params = [], []
+
+    def party(column_codes: str, column_names: str, value: str) -> None:
+        parts = value.split()
+        code = parts[0].upper()
+        clause = f"(list_contains({column_codes}, ?) OR {column_names} ILIKE ?)"
+        params.extend([code, f"%{value}%"])
+        if len(parts) > 1:  # "USA GOV": the sector must match too
+            clause = f"({clause} AND {column_names} ILIKE ?)"
+            params.append(f"%{code} {parts[1].upper()}%")
+        clauses.append(clause)
+
+    if f.actor:
+        party("actor_codes", "actor_names", f.actor)
+    if f.recipient:
+        party("recipient_codes", "recipient_names", f.recipient)
+    if f.type:
+        clauses.append("event = ?")
+        params.append(f.type.upper())
+    if f.since:
+        clauses.append("coalesce(date, CAST(first_published AS VARCHAR)) >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("left(coalesce(date, CAST(first_published AS VARCHAR)), 10) <= ?")
+        params.append(f.until)
+    if f.min_origins:
+        clauses.append("n_origins >= ?")
+        params.append(int(f.min_origins))
+    if f.near:
+        clauses.append("lat IS NOT NULL AND 6371.0 * 2 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+                       "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))) <= ?")
+        params.extend([f.near[0], f.near[0], f.near[1], float(f.radius_km)])
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _merged(con, row) -> dict:
+    (mid, event, mode, cameo, actor_codes, recipient_codes, _an, _rn, date, lat, lon, n_articles, n_outlets,
+     n_origins, first_published, first_article, data) = row
+    out = json.loads(data)
+    out["id"] = mid
+    mentions = con.execute("SELECT m.article_id, a.publisher FROM merged_event_mentions m JOIN articles a "
+                           "ON a.id = m.article_id WHERE m.merged_id = ? ORDER BY a.published, m.article_id",
+                           [mid]).fetchall()
+    out["articles"] = list(dict.fromkeys(r[0] for r in mentions))
+    out["outlets"] = sorted({r[1] for r in mentions if r[1]})
+    out["origins"] = [{"name": n, "kind": k, "code": c} for n, k, c in con.execute(
+        "SELECT name, kind, code FROM origins WHERE merged_id = ? ORDER BY name", [mid]).fetchall()]
+    out["first_seen"] = {"published": first_published.isoformat() if first_published else None,
+                         "article_id": first_article}
+    out.update(n_articles=n_articles, n_outlets=n_outlets, n_origins=n_origins)
+    return out
+
+
+def query_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int | None, offset: int) -> list[dict]:
+    where, params = _where(f)
+    sql = (f"SELECT {_MERGED_COLS} FROM merged_events {where} "
+           f"ORDER BY n_origins DESC, n_articles DESC, first_published, id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    return [_merged(con, row) for row in con.execute(sql, params).fetchall()]
+
+
+def count_events(con, f: EventFilter) -> int:
+    where, params = _where(f)
+    return con.execute(f"SELECT count(*) FROM merged_events {where}", params).fetchone()[0]
+
+
+def _tree(attributions: dict[str, dict], attribution_id: str | None) -> list[dict]:
+    """The chain from the root under the publisher down to the innermost attribution."""
+    chain, seen = [], set()
+    current = attributions.get(attribution_id) if attribution_id else None
+    while current and current["id"] not in seen:
+        seen.add(current["id"])
+        chain.append(current)
+        current = attributions.get(current["parent"]) if current.get("parent") else None
+    return list(reversed(chain))
+
+
+def get_event(con, event_id: str) -> dict | None:
+    row = con.execute(f"SELECT {_MERGED_COLS} FROM merged_events WHERE id = ?", [event_id]).fetchone()
+    if row is None:
+        return None
+    out = _merged(con, row)
+    out["mentions"] = []
+    for article_id, eid in con.execute("SELECT m.article_id, m.event_id FROM merged_event_mentions m JOIN articles a "
+                                       "ON a.id = m.article_id WHERE merged_id = ? ORDER BY a.published, m.article_id, "
+                                       "m.event_id", [event_id]).fetchall():
+        title, publisher, published, url, record = con.execute(
+            "SELECT title, publisher, published, url, record FROM articles WHERE id = ?", [article_id]).fetchone()
+        record = json.loads(record)
+        event = next((e for e in record["events"] if e["id"] == eid), None)
+        if event is None:
+            continue
+        attributions = {a["id"]: a for a in record["attributions"]}
+        origin = con.execute("SELECT origin_name, origin_kind, origin_code FROM events WHERE article_id = ? AND id = ?",
+                             [article_id, eid]).fetchone()
+        out["mentions"].append({
+            "article_id": article_id, "event_id": eid, "title": title, "publisher": publisher, "url": url,
+            "published": published.isoformat() if published else None, "sentence": event["text"],
+            "start": event["text_info"]["start"], "end": event["text_info"]["end"], "event_text": event["event_text"],
+            "certainty": event["certainty"], "chain": _tree(attributions, event["attribution"]),
+            "origin": {"name": origin[0], "kind": origin[1], "code": origin[2]} if origin else None,
+        })
+    return out
+
+
+def get_article(con, article_id: str) -> dict | None:
+    row = con.execute("SELECT a.record, s.story_id FROM articles a LEFT JOIN stories s ON s.article_id = a.id "
+                      "WHERE a.id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    out = json.loads(row[0])
+    out["story_id"] = row[1]
+    return out
+
+
+def list_actors(con, limit: int, offset: int) -> list[dict]:
+    rows = con.execute(
+        "SELECT code, sector, any_value(name) AS name, count(*) AS mentions, count(DISTINCT article_id) AS n_articles "
+        "FROM actors WHERE code IS NOT NULL GROUP BY code, sector ORDER BY mentions DESC, code, sector "
+        "LIMIT ? OFFSET ?", [int(limit), int(offset)]).fetchall()
+    return [dict(zip(("code", "sector", "name", "n_mentions", "n_articles"), r)) for r in rows]
+
+
+def list_places(con, limit: int, offset: int) -> list[dict]:
+    rows = con.execute(
+        "SELECT geonameid, any_value(name), any_value(country_code), any_value(lat), any_value(lon), count(*) AS n, "
+        "(SELECT count(*) FROM merged_events m WHERE m.lat = any_value(p.lat) AND m.lon = any_value(p.lon)) "
+        "FROM places p WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY n DESC, geonameid LIMIT ? OFFSET ?",
+        [int(limit), int(offset)]).fetchall()
+    return [dict(zip(("geonameid", "name", "country_code", "lat", "lon", "n_mentions", "n_events"), r)) for r in rows]
+
+
+def list_stories(con, limit: int, offset: int) -> list[dict]:
+    rows = con.execute(
+        "SELECT s.story_id, count(*) AS n, list(a.id ORDER BY a.published, a.id), "
+        "list(DISTINCT a.publisher) FILTER (WHERE a.publisher IS NOT NULL), arg_min(a.title, a.published) "
+        "FROM stories s JOIN articles a ON a.id = s.article_id GROUP BY s.story_id ORDER BY n DESC, s.story_id "
+        "LIMIT ? OFFSET ?", [int(limit), int(offset)]).fetchall()
+    return [{"story_id": r[0], "n_articles": r[1], "articles": r[2], "outlets": sorted(r[3] or []), "title": r[4]}
+            for r in rows]
+
+
+def resolve_place(con, name: str) -> tuple[float, float] | None:
+    row = con.execute("SELECT lat, lon FROM places WHERE (lower(text) = lower(?) OR lower(name) = lower(?)) "
+                      "AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1", [name, name]).fetchone()
+    return (row[0], row[1]) if row else None
