@@ -50,20 +50,21 @@ def is_agentive(span: Span) -> bool:
 
 
 def _sector_head(span: Span, lex) -> tuple[int, str] | None:
-    """(end token index, sector) when the name modifies a sector noun: "US officials", "Iranian drone maker"."""
-    tok = span.root
+    """(end token index, sector) when the name modifies a sector noun: "US officials", "Iranian drone maker".
+    The outermost sector noun wins: "Ukrainian state media" is MED, not GOV."""
+    tok, found = span.root, None
     for _ in range(3):
         if tok.dep_ not in MODIFIER_DEPS or tok.head is tok or tok.head.pos_ not in {"NOUN", "PROPN"}:
-            return None
+            break
         head = tok.head
         if head.i < span.start:
-            return None
+            break
         two = f"{head.nbor(-1).lower_} {head.lower_}" if head.i > 0 else ""
         sector = lex.sector_nouns.get(two) or lex.sector_nouns.get(head.lower_) or lex.sector_nouns.get(head.lemma_)
         if sector:
-            return head.i + 1, sector
+            found = (head.i + 1, sector)
         tok = head
-    return None
+    return found
 
 
 def _title_before(doc, ent: Span, lex, sent_start: int) -> tuple[int, str] | None:
@@ -126,8 +127,11 @@ def extract(ctx: Context) -> list[Actor]:
         return any(a <= span.start_char and span.end_char <= b for a, b in keep)
 
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    spans = [s for s in filter_spans(spans) if not any(p.start <= s.start < p.end for p in persons)]
+    spans = filter_spans(spans)
+    named = [s for s in spans if s.label_ in (OUTLET, ORG)]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and not any(
+        s.start < e.end and e.start < s.end for s in named)]
+    spans = [s for s in spans if s.label_ in (OUTLET, ORG) or not any(p.start <= s.start < p.end for p in persons)]
     by_end = {s.end: s for s in spans}
     drafts: list[_Draft] = []
     consumed: set[int] = set()
