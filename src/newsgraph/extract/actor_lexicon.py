@@ -54,12 +54,10 @@ def load(user_files: tuple[Path, ...] = ()) -> ActorLexicon:
     lex.country_names.update({"WST": "the West", "EUR": "Europe", "KUR": "Kurds", "IGO": "international organisation"})
     for name, (code, *aliases) in lexicons.load("outlets", user_files)["outlets"].items():
         for alias in (name, *aliases):
-            lex.outlets[alias] = (name, code)
-            if alias.startswith("The "):
-                lex.outlets[alias[4:]] = (name, code)
+            lex.outlets[alias.removeprefix("the ").removeprefix("The ")] = (name, code)
     for name, (code, sector, *aliases) in lexicons.load("organisations", user_files)["organisations"].items():
         for alias in (name, *aliases):
-            lex.orgs[alias.removeprefix("the ")] = (name, code, sector)
+            lex.orgs[alias.removeprefix("the ").removeprefix("The ")] = (name, code, sector)
     for sector, nouns in lexicons.load("sectors", user_files)["nouns"].items():
         for noun in nouns:
             lex.sector_nouns.setdefault(noun, sector)
