@@ -28,6 +28,8 @@ FEATURE_BONUS = {"PCLI": 6.0, "PCLF": 6.0, "CONT": 6.0, "ADM1": 3.0, "RGN": 4.0,
 QUALIFIER_BONUS = 12.0
 COUNTRY_BONUS = 2.5
 EXACT_NAME_BONUS = 1.5
+STATE_BONUS = 3.0  # a town in a state the article names
+ANCHOR_COUNTRY_BONUS = 1.5
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,6 +74,11 @@ def _score(entry: Entry, key: str, qualifiers: list[Entry], countries: Counter, 
     if anchors and entry.feature_class == "P":
         nearest = min(km((entry.lat, entry.lon), (a.lat, a.lon)) for a in anchors)
         score += 2.0 if nearest < 200 else 1.0 if nearest < 800 else 0.0
+        if any(a.feature_code == "ADM1" and a.country_code == entry.country_code and a.admin1 == entry.admin1
+               for a in anchors):
+            score += STATE_BONUS
+        if any(a.country_code == entry.country_code for a in anchors):
+            score += ANCHOR_COUNTRY_BONUS
     return score
 
 
@@ -97,6 +104,16 @@ def resolve(key: str, candidates: tuple[Entry, ...], qualifiers: list[Entry], co
     if not candidates:
         return None
     return max(candidates, key=lambda e: _score(e, key, qualifiers, countries, anchors))
+
+
+def candidates(key: str) -> tuple[Entry, ...]:
+    """Gazetteer entries for a normalised name; "Kanawha County" falls back to US places named Kanawha."""
+    found = gazetteer.load().get(key, ())
+    if not found:
+        for suffix in (" county", " parish", " township"):
+            if key.endswith(suffix):
+                found = tuple(e for e in gazetteer.load().get(key[: -len(suffix)], ()) if e.country_code == "US")
+    return found
 
 
 def _spans(ctx: Context):
@@ -128,20 +145,19 @@ def extract(ctx: Context) -> list[Place]:
             continue
         text = ent.text.removesuffix("'s").removesuffix("’s")
         key = normalise(text)
-        candidates = index.get(key, ())
-        if not candidates:
+        found = candidates(key)
+        if not found:
             continue
-        if is_agentive(ent) and any(c.feature_code == "PPLC" or c.feature_class == "P" for c in candidates[:1]) \
-                and _is_capital(text):
+        if is_agentive(ent) and found[0].feature_class == "P" and _is_capital(text):
             continue
         qualifiers, end = _qualifier(ctx, ent.end)
         qualifier_tokens.update(range(ent.end, end))
-        mentions.append((ent, key, candidates, qualifiers))
+        mentions.append((ent, key, found, qualifiers))
     countries = _article_countries(ctx)
     anchors = [c[0] for _, _, c, _ in mentions if len({e.country_code for e in c}) == 1 and c[0].feature_class == "A"]
     out = []
-    for ent, key, candidates, qualifiers in mentions:
-        best = resolve(key, candidates, qualifiers, countries, anchors)
+    for ent, key, found, qualifiers in mentions:
+        best = resolve(key, found, qualifiers, countries, anchors)
         if best is None:
             continue
         out.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char, geonameid=best.geonameid,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import lexicons
 
-VERSION = "2"
+VERSION = "3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,16 @@ def build() -> dict[str, tuple[Entry, ...]]:
         entry = Entry(state["geonameid"], state["name"], "US", state["code"], acc[0] / acc[2], acc[1] / acc[2], "A",
                       "ADM1", 1_000_000)
         index[normalise(state["name"])].insert(0, entry)
+    countries = lexicons.load("countries")
+    by_iso3 = {info["iso3"]: info["name"] for info in gc.get_countries().values()}
+    for demonym, iso3 in countries["demonyms"].items():  # "Sri Lankan" names Sri Lanka, as LGL annotates
+        match = [e for e in index.get(normalise(by_iso3.get(iso3, "")), ()) if e.feature_class == "A"]
+        if match:
+            index[normalise(demonym)].append(match[0])
+    for abbreviation, state in lexicons.load("us_state_abbreviations")["abbreviations"].items():
+        match = [e for e in index.get(normalise(state), ()) if e.feature_code == "ADM1"]
+        if match:
+            index[normalise(abbreviation)].insert(0, match[0])
     for cont in gc.get_continents().values():
         entry = Entry(cont["geonameId"], cont["name"], None, None, float(cont["lat"]), float(cont["lng"]), "L", "CONT",
                       int(cont.get("population") or 0))
