@@ -24,7 +24,17 @@ class Pipeline:
     def nlp(self):
         if self._nlp is None:
             self._nlp = nlp_module.load(self.settings.model)
+            self._warm_up()
         return self._nlp
+
+    def _warm_up(self) -> None:
+        """Build every extractor's matchers and lexicons once, outside any memory zone, so the strings they add
+        to the shared vocabulary are permanent (strings added inside ``nlp.memory_zone()`` are freed after it)."""
+        text = ("Secretary of State Antony Blinken said on Monday that US officials met Iranian diplomats in "
+                "Geneva, according to Reuters, and that up to 6,000 drones could be built.")
+        article = Article(id="warm-up", url=None, title=None, publisher=None, published="2023-02-06",
+                          language="en", text=text)
+        self.extract_article(article, self._nlp(text))
 
     def clean(self, raw: RawDocument) -> Article:
         return clean(raw, self.settings)
