@@ -42,7 +42,7 @@ def _local_processor(settings: Settings, workers: int):
 
 
 def run_ingest(inputs: list[str], db: Path, link_after: bool = True, workers: int = 1, quiet: bool = False,
-               progress_file: Path | None = None) -> dict:
+               progress_file: Path | None = None, batch_size: int = 16) -> dict:
     from ..ingest.batch import ingest
     from ..store import Store
 
@@ -60,7 +60,7 @@ def run_ingest(inputs: list[str], db: Path, link_after: bool = True, workers: in
                 progress_file.write_text(json.dumps({"read": s.read, "stored": s.stored}))
 
         try:
-            summary = ingest(inputs, store, process, settings, on_batch=on_batch).to_dict()
+            summary = ingest(inputs, store, process, settings, batch_size=batch_size, on_batch=on_batch).to_dict()
         finally:
             if hasattr(process, "close"):
                 process.close()
@@ -92,12 +92,13 @@ def ingest_command(
     no_link: bool = typer.Option(False, "--no-link", help="Store only; skip clustering and event merging."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each with its own model."),
     progress_file: Path = typer.Option(None, "--progress-file", help="Write running counts here after each batch."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch; each batch is one transaction."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Ingest news pages into the store, then link them (story clusters, merged events, origins). Rerunning
     resumes: inputs already processed are skipped, and nothing is stored twice."""
     summary = run_ingest(inputs, _db(db), link_after=not no_link, workers=workers, quiet=as_json,
-                         progress_file=progress_file)
+                         progress_file=progress_file, batch_size=batch_size)
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
     else:
