@@ -193,7 +193,7 @@ def show_command(event_id: str = typer.Argument(..., help="A merged event id, as
         origins.add(f"{o['name']} ({o['kind']}{', ' + o['code'] if o['code'] else ''})")
     for m in event["mentions"]:
         node = root.add(f"[cyan]{m['publisher'] or m['article_id']}[/] {m['published'] or ''} [dim]{m['article_id']}[/]"
-                        f" ({m['certainty']})")
+                        f" «{m['event_text']}» ({m['certainty']})")
         node.add(f"“{m['sentence']}”")
         parent = node
         for link in m["chain"]:
