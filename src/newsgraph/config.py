@@ -18,7 +18,7 @@ def default_datasets_dir() -> Path:
     env = os.environ.get("NEWSGRAPH_DATASETS")
     if env:
         return Path(env)
-    for base in (Path.cwd(), PACKAGE_DIR.parents[2]):
+    for base in (Path.cwd(), PACKAGE_DIR.parents[1]):
         candidate = base.parent / "shared" / "datasets"
         if candidate.is_dir():
             return candidate

@@ -1,0 +1,1 @@
+"""Attribution finding: dependency rules (finder), source normalisation (sources), lexicons (lexicon)."""

@@ -1,0 +1,297 @@
+"""Find attribution candidates (source, cue, content) with the dependency parse.
+
+Rules, per sentence:
+  * a reporting/stance verb (lexicon) with a subject: source = the subject's phrase, content = its
+    clausal complement (ccomp, parataxis, xcomp), else its object (or prepositional object), else the
+    clause it is attached to ("CONTENT, X said"), else a quotation that follows ("X said: “…”");
+  * "according to X": source = X, content = the rest of the clause;
+  * "citing X" hanging on another cue or source: a nested attribution whose parent is that one;
+  * "X's report that …": a cue noun with a possessor and a that-clause.
+Content touching a quotation is widened to the whole quotation (which may run over sentences).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CLOSE_QUOTES, OPEN_QUOTES, lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSES = ("ccomp", "parataxis")
+OBJECTS = ("dobj", "oprd", "attr")
+CUE_MODIFIERS = ("aux", "auxpass", "neg", "advmod")
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "remind", "advise"})
+CUE_PREPS = frozenset({"for", "to", "on", "against", "at", "about"})  # "called for", "pointed to"
+TRIM = " \t\n\r,;:.—–-"
+
+
+@dataclass
+class Candidate:
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool = False
+    verb: int = -1  # token index of the cue's head word
+    cites: int | None = None  # token index the "citing" phrase hangs on
+    source_tokens: tuple[int, int] | None = None  # token range of the source phrase
+
+
+def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Character span of tokens lo..hi inclusive."""
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM:
+        # keep a full stop or comma that sits inside a closing quotation mark
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _widen_to_quotes(text: str, span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
+    s, e = span
+    direct = False
+    for qs, qe in regions:
+        if qs >= e + 3:
+            break
+        if qe <= s - 3:
+            continue
+        # the quotation overlaps or directly wraps the content
+        overlaps = qs < e and s < qe
+        closes_after = e <= qe < e + 3 and text[e:qe].strip(",.!? ") in ("",) + tuple(CLOSE_QUOTES)
+        opens_before = qs <= s < qs + 3 and text[qs:s].strip() in ("",) + tuple(OPEN_QUOTES)
+        if overlaps or (closes_after and qs < e) or (opens_before and s < qe):
+            s, e = min(s, qs), max(e, qe)
+            direct = direct or qs == s or qe == e  # quoted at an edge, not a scare quote inside
+    return (s, e), direct
+
+
+def _in_quote(pos: int, regions: list[tuple[int, int]]) -> bool:
+    """True inside a quotation: reporting verbs there belong to the quoted speaker's words."""
+    return any(qs < pos < qe for qs, qe in regions)
+
+
+def _subject(v: Token, depth: int = 0) -> Token | None:
+    for c in v.children:
+        if c.dep_ in SUBJECTS:
+            return c
+    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+        return _subject(v.head, depth + 1)
+    return None
+
+
+def _cue_range(v: Token) -> tuple[int, int]:
+    lo = v.i
+    for c in sorted((c for c in v.children if c.i < v.i and c.dep_ in CUE_MODIFIERS), key=lambda t: -t.i):
+        if c.i == lo - 1:
+            lo = c.i
+    hi = v.i
+    for c in v.children:
+        if c.dep_ == "prt" and c.i == hi + 1:
+            hi = c.i
+    return lo, hi
+
+
+def _content_tokens(v: Token, lemma: str) -> tuple[list[tuple[int, int]], int]:
+    """Token ranges of the content and the cue's last token (widened by a preposition)."""
+    kids = list(v.children)
+    hi_cue = v.i
+    clauses = [c for c in kids if c.dep_ in CLAUSES]
+    if clauses:
+        return [(c.left_edge.i, c.right_edge.i) for c in clauses], hi_cue
+    xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
+    if xcomps:
+        return [(c.left_edge.i, c.right_edge.i) for c in xcomps], hi_cue
+    objs = [c for c in kids if c.dep_ in OBJECTS]
+    if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and objs[0].ent_type_ in ("PERSON", "ORG", "NORP")):
+        last = max(objs, key=lambda t: t.i)
+        hi = last.right_edge.i
+        for c in kids:  # "blasted him for not paying" / "described it as ..."
+            if c.dep_ == "prep" and c.i == hi + 1 and c.lower_ in ("for", "as"):
+                hi = c.right_edge.i
+        return [(min(o.left_edge.i for o in objs), hi)], hi_cue
+    preps = [c for c in kids if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in CUE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    if preps:
+        p = preps[0]
+        return [(p.i + 1, p.right_edge.i)], p.i
+    return [], hi_cue
+
+
+def _clause_before(v: Token) -> list[tuple[int, int]]:
+    """'CONTENT, X said' parsed with the verb hanging on the content clause."""
+    h = v.head
+    if v.dep_ in ("parataxis", "ccomp", "advcl") and h.i < v.i:
+        lo = h.left_edge.i
+        hi = v.left_edge.i - 1
+        if hi >= lo:
+            return [(lo, hi)]
+    return []
+
+
+def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation outside the verb's parse: 'X said: “…”', 'X said. “…”', '“…?” X said' (the
+    quotation ends right before the clause that starts at token ``first``), or 'X added:' followed
+    by a paragraph of quoted text without marks."""
+    text = doc.text
+    end = v.idx + len(v)
+    start = doc[first].idx
+    for qs, qe in regions:
+        if qs >= end and text[end:qs].strip(" :,.\n") == "" and qs - end < 6:
+            return qs, qe
+        if qe <= start and start - qe < 4 and text[qe:start].strip(" ,") == "":
+            return qs, qe
+        if qs > end + 6:
+            break
+    rest = text[end:end + 4]
+    if rest.lstrip(" ").startswith(":"):
+        colon = text.index(":", end) + 1
+        stop = text.find("\n\n", colon + 3)
+        stop = len(text) if stop < 0 else stop
+        if stop - colon > 10:
+            return colon, stop
+    return None
+
+
+def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
+    lex = lexicon()
+    text = doc.text
+    out: list[Candidate] = []
+
+    def add(src_rng, cue_rng, content_rngs, verb, cites=None, extra=None):
+        spans = [_chars(doc, a, b) for a, b in content_rngs]
+        if extra:
+            spans.append(extra)
+        if not spans:
+            return
+        s, e = min(a for a, _ in spans), max(b for _, b in spans)
+        s, e = _trim(text, s, e)
+        if e <= s:
+            return
+        (s, e), direct = _widen_to_quotes(text, (s, e), regions)
+        source = None
+        if src_rng is not None:
+            source = _trim(text, *_chars(doc, *src_rng))
+        out.append(Candidate(source, _chars(doc, *cue_rng), (s, e), direct, verb, cites, src_rng))
+
+    for sent in sents:
+        for tok in sent:
+            low = tok.lower_
+            if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                to = doc[tok.i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                src_hi = pobj.right_edge.i
+                for c in pobj.children:  # "a report citing sources": the citing phrase is not the source
+                    if c.dep_ in ("acl", "relcl") and c.i > pobj.i:
+                        src_hi = min(src_hi, c.left_edge.i - 1)
+                head = tok.head
+                while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                    head = head.head  # the clause "according to" modifies
+                lo, hi = head.left_edge.i, head.right_edge.i
+                lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+                phrase = (tok.i, pobj.right_edge.i)
+                if phrase[0] <= lo:
+                    rngs = [(phrase[1] + 1, hi)]
+                elif phrase[1] >= hi:
+                    rngs = [(lo, phrase[0] - 1)]
+                else:
+                    rngs = [(lo, phrase[0] - 1), (phrase[1] + 1, hi)]
+                rngs = [r for r in rngs if r[1] >= r[0] and not all(t.is_punct for t in doc[r[0]:r[1] + 1])]
+                add((pobj.left_edge.i, src_hi), (tok.i, tok.i + 1), rngs, tok.i)
+                continue
+            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and low in lex.noun_cues):
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN":
+                _noun_cue(doc, tok, add)
+                continue
+            if lemma in lex.citing and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children):
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    hi = max(obj.right_edge.i, tok.right_edge.i)  # "citing sources from an unnamed partner"
+                    out.append(Candidate(_trim(text, *_chars(doc, obj.left_edge.i, hi)),
+                                         _chars(doc, tok.i, tok.i), (0, 0), False, tok.i, tok.head.i,
+                                         (obj.left_edge.i, hi)))
+                continue
+            if lemma not in lex.verbs:
+                continue
+            if tok.pos_ == "AUX" and lemma not in ("say",):
+                continue
+            subj = _subject(tok)
+            src_rng = None
+            if subj is not None:
+                if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
+                    continue
+                src_rng = (subj.left_edge.i, subj.right_edge.i)
+            elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:  # "a spokesman saying ..."
+                src_rng = (tok.head.left_edge.i, tok.left_edge.i - 1)
+            if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
+                continue
+            rngs, hi_cue = _content_tokens(tok, lemma)
+            extra = None
+            if not rngs:
+                rngs = _clause_before(tok)
+            if not rngs:
+                extra = _quote_near(doc, tok, min(src_rng[0], tok.i), regions)
+                if extra is None:
+                    continue
+            lo_cue, hi0 = _cue_range(tok)
+            add(src_rng, (lo_cue, max(hi_cue, hi0)), rngs, tok.i, extra=extra)
+    out += _punctuation_cues(text, regions, {c.content for c in out})
+    return _fill_citing(out)
+
+
+DASH_SOURCE = re.compile(r"[ \t]*(?:―|—|–|--)[ \t]*([A-Z@][^\n.,;:“”\"]{1,60})")
+COLON_SOURCE = re.compile(r"(?:^|(?<=\n))([A-Z][\w.'’ -]{1,40}?):[ \t]*$")
+
+
+def _punctuation_cues(text: str, regions: list[tuple[int, int]], taken: set) -> list[Candidate]:
+    """'“…” ― Ariana Huichapa' and 'Trump: “…”' (the dash or colon is the cue)."""
+    found = []
+    for qs, qe in regions:
+        if any(a <= qs and qe <= b for a, b in taken):
+            continue
+        m = DASH_SOURCE.match(text, qe)
+        if m:
+            dash = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+            src = _trim(text, m.start(1), m.end(1))
+            found.append(Candidate(src, (dash, dash + 1 if text[dash] != "-" else dash + 2), (qs, qe), True))
+            continue
+        line_start = text.rfind("\n", 0, qs) + 1
+        m = COLON_SOURCE.search(text[line_start:qs])
+        if m:
+            src = (line_start + m.start(1), line_start + m.end(1))
+            colon = line_start + m.end(1)
+            found.append(Candidate(src, (colon, colon + 1), (qs, qe), True))
+    return found
+
+
+def _noun_cue(doc: Doc, noun: Token, add) -> None:
+    """'a New York Times report that ...', 'Trump's claim that ...'."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i < noun.i
+              and (c.pos_ == "PROPN" or c.dep_ == "poss")]
+    content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+               and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+    if owners and content:
+        add((noun.left_edge.i, noun.i - 1), (noun.i, noun.i), [(content[0].left_edge.i, content[0].right_edge.i)], noun.i)
+
+
+def _fill_citing(cands: list[Candidate]) -> list[Candidate]:
+    """A 'citing' candidate takes its content from the attribution it hangs on."""
+    out = []
+    for c in cands:
+        if c.cites is not None:
+            host = next((h for h in cands if h.cites is None and (h.verb == c.cites or (
+                h.source_tokens and h.source_tokens[0] <= c.cites <= h.source_tokens[1]))), None)
+            if host is None:
+                continue
+            c.content, c.direct = host.content, host.direct
+        out.append(c)
+    return out
