@@ -161,3 +161,11 @@ def test_resume_after_kill_9_ends_with_the_rows_of_an_uninterrupted_run(tmp_path
     assert 0 < partial < 24
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert table_rows(crashed) == table_rows(reference)
+
+
+def test_two_workers_store_exactly_what_one_does(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", n=12)
+    run_ingest([str(corpus)], tmp_path / "one.duckdb", quiet=True, batch_size=6)
+    run_ingest([str(corpus)], tmp_path / "two.duckdb", quiet=True, batch_size=6, workers=2)
+    one, two = table_rows(tmp_path / "one.duckdb"), table_rows(tmp_path / "two.duckdb")
+    assert one == two and len(one["articles"]) == 12
