@@ -24,7 +24,7 @@ from .context import Context
 
 NAME = "places.v1"
 LABELS = {"GPE", "LOC", "FAC"}
-FEATURE_BONUS = {"PCLI": 6.0, "PCLF": 6.0, "CONT": 6.0, "ADM1": 3.0, "RGN": 4.0, "SEA": 4.0, "GULF": 4.0}
+FEATURE_BONUS = {"PPLC": 4.0, "OCN": 6.0, "PCLI": 6.0, "PCLF": 6.0, "CONT": 6.0, "ADM1": 3.0, "RGN": 4.0, "SEA": 4.0, "GULF": 4.0}
 QUALIFIER_BONUS = 12.0
 COUNTRY_BONUS = 2.5
 EXACT_NAME_BONUS = 1.5

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import lexicons
 
-VERSION = "3"
+VERSION = "4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +68,12 @@ def build() -> dict[str, tuple[Entry, ...]]:
     index: dict[str, list[Entry]] = defaultdict(list)
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     state_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    capital_of = {(normalise(i["capital"]), i["iso"]) for i in gc.get_countries().values() if i.get("capital")}
+    capital_of.add(("washington d c", "US"))
     for city in gc.get_cities().values():
+        code = "PPLC" if (normalise(city["name"]), city["countrycode"]) in capital_of else "PPL"
         entry = Entry(city["geonameid"], city["name"], city["countrycode"], city.get("admin1code"),
-                      float(city["latitude"]), float(city["longitude"]), "P", "PPL", int(city["population"] or 0))
+                      float(city["latitude"]), float(city["longitude"]), "P", code, int(city["population"] or 0))
         names = {city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))}
         for name in names:
             key = normalise(name)
@@ -85,12 +88,18 @@ def build() -> dict[str, tuple[Entry, ...]]:
             acc[0] += entry.lat
             acc[1] += entry.lon
             acc[2] += 1
+    points = lexicons.load("country_points")["points"]
     for info in gc.get_countries().values():
         acc = sums.get(info["iso"])
-        if not acc or not acc[2]:
+        if info["iso"] in points:
+            lat, lon = points[info["iso"]]
+        elif acc and acc[2]:
+            lat, lon = acc[0] / acc[2], acc[1] / acc[2]
+        else:
             continue
-        entry = Entry(info["geonameid"], info["name"], info["iso"], None, acc[0] / acc[2], acc[1] / acc[2], "A",
-                      "PCLI", int(info.get("population") or 0))
+        entry = Entry(info["geonameid"], info["name"], info["iso"], None, lat, lon, "A", "PCLI",
+                      int(info.get("population") or 0))
+
         for name in {info["name"], info["iso3"]}:
             index[normalise(name)].insert(0, entry)
     for variant, iso3 in lexicons.load("countries")["variants"].items():
