@@ -169,3 +169,30 @@ def test_two_workers_store_exactly_what_one_does(tmp_path):
     run_ingest([str(corpus)], tmp_path / "two.duckdb", quiet=True, batch_size=6, workers=2)
     one, two = table_rows(tmp_path / "one.duckdb"), table_rows(tmp_path / "two.duckdb")
     assert one == two and len(one["articles"]) == 12
+
+
+def test_warc_feed_jsonl_and_url_list_inputs(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = sorted((SAMPLES_DIR / "html").glob("*.html"))[:3]
+    with open(tmp_path / "crawl.warc.gz", "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for i, page in enumerate(pages):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(f"https://example.org/{i}", "response",
+                                               payload=io.BytesIO(page.read_bytes()), http_headers=headers)
+            writer.write_record(record)
+    body = (SAMPLES_DIR / "text" / "northwind-black-sea-grain-deal.txt").read_text()
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n")[1:])
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Grain deal</title>'
+        f'<link>https://example.org/grain</link><pubDate>Fri, 22 Jul 2022 18:00:00 GMT</pubDate>'
+        f'<description><![CDATA[{paragraphs}]]></description></item></channel></rss>')
+    summary = run_ingest([str(tmp_path / "crawl.warc.gz"), str(tmp_path / "feed.rss")], tmp_path / "s.duckdb",
+                         quiet=True)
+    assert summary["stored"] == 4 and summary["skipped"] == 0
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        urls = {r[0]: r[1] for r in store.sql("SELECT url, published FROM articles")[1]}
+    assert {"https://example.org/0", "https://example.org/grain"} <= set(urls)
+    assert str(urls["https://example.org/grain"]) == "2022-07-22"
