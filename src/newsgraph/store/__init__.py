@@ -11,7 +11,7 @@ from ..errors import ReadOnlyViolation, StoreError
 from ..types import ArticleRecord, EventFilter, Skipped
 from . import read
 from .connection import connect
-from .write import INSERTS, record_rows
+from .write import bulk_insert, record_rows
 
 __all__ = ["Store"]
 
@@ -61,35 +61,50 @@ class Store:
         counts = {"stored": 0, "duplicate": 0, "skipped": 0}
 
         def work():
+            stored = self._insert_records([item for _, _, item in items if not isinstance(item, Skipped)])
+            skips, inputs = [], []
             for key, source, item in items:
                 if isinstance(item, Skipped):
-                    self.con.execute("INSERT INTO skips (source, reason, message) VALUES (?, ?, ?)",
-                                     [item.source, item.reason, item.message])
+                    skips.append((item.source, item.reason, item.message))
                     status, article_id, reason = "skipped", None, item.reason
                 else:
                     article_id, reason = item.article.id, None
-                    status = "stored" if self._insert_record(item) else "duplicate"
+                    status = "stored" if stored.pop(article_id, False) else "duplicate"
                 counts[status] += 1
-                self.con.execute("INSERT OR IGNORE INTO inputs (key, source, article_id, status, reason) "
-                                 "VALUES (?, ?, ?, ?, ?)", [key, source, article_id, status, reason])
+                inputs.append((key, source, article_id, status, reason))
+            if skips:
+                self.con.executemany("INSERT INTO skips (source, reason, message) VALUES (?, ?, ?)", skips)
+            if inputs:
+                self.con.executemany("INSERT OR IGNORE INTO inputs (key, source, article_id, status, reason) "
+                                     "VALUES (?, ?, ?, ?, ?)", inputs)
 
         self._transaction(work)
         return counts
 
-    def _insert_record(self, record: ArticleRecord) -> bool:
-        if self.has_article(record.article.id):
-            return False
-        for table, rows in record_rows(record).items():
+    def _insert_records(self, records: list[ArticleRecord]) -> dict[str, bool]:
+        """Insert the records not stored yet, table by table in bulk (Arrow). Returns {article id: newly stored}."""
+        ids = [r.article.id for r in records]
+        present = {row[0] for row in self.con.execute(
+            "SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()} if ids else set()
+        fresh: dict[str, ArticleRecord] = {}
+        for record in records:
+            if record.article.id not in present and record.article.id not in fresh:
+                fresh[record.article.id] = record
+        tables: dict[str, list[tuple]] = {}
+        for record in fresh.values():
+            for table, rows in record_rows(record).items():
+                tables.setdefault(table, []).extend(rows)
+        for table, rows in tables.items():
             if rows:
-                self.con.executemany(INSERTS[table], rows)
-        return True
+                bulk_insert(self.con, table, rows)
+        return {aid: aid in fresh for aid in ids}
 
     def add_records(self, records: Iterable[ArticleRecord]) -> int:
         stored = 0
 
         def work():
             nonlocal stored
-            stored = sum(self._insert_record(r) for r in records)
+            stored = sum(self._insert_records(list(records)).values())
 
         self._transaction(work)
         return stored
