@@ -77,6 +77,9 @@ def _print_summary(summary: dict) -> None:
     table = Table("read", "stored", "already present", "skipped", title="Ingest summary")
     table.add_row(*(str(summary[k]) for k in ("read", "stored", "already_present", "skipped")))
     console.print(table)
+    if summary["skipped_by_reason"]:
+        console.print("skipped by reason: " + ", ".join(f"{reason} {n}" for reason, n in
+                                                         sorted(summary["skipped_by_reason"].items())))
     if summary["skipped_sources"]:
         skips = Table("source", "reason", "message", title="Skipped")
         for s in summary["skipped_sources"][:50]:
