@@ -130,3 +130,16 @@ def test_reporting_verbs_inside_quotes_are_not_sources(nlp):
     text = '"I think we can still reach a deal," the envoy said.'
     attrs = run(nlp, text)
     assert [a.source.text for a in attrs] == ["the envoy"]
+
+
+def test_a_relative_clause_citing_sources_nests_under_the_report(nlp):
+    from conftest import make_context as _ctx
+    from newsgraph.extract import actors as _actors, attributions as _attributions
+
+    ctx = _ctx(nlp, "Moscow is building the plant, according to a Financial Times report, which cited two "
+                    "diplomats familiar with the talks.")
+    ctx.actors = _actors.extract(ctx)
+    found = {a.source.text: a for a in _attributions.extract(ctx)}
+    report = next(a for a in found.values() if "Financial Times" in a.source.text)
+    cited = next(a for a in found.values() if "diplomats" in a.source.text)
+    assert cited.parent == report.id and report.parent is None

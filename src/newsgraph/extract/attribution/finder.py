@@ -212,7 +212,9 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
             if tok.pos_ == "NOUN":
                 _noun_cue(doc, tok, add)
                 continue
-            if lemma in lex.citing and tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children):
+            relative = tok.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in tok.children)
+            if lemma in lex.citing and (relative or (
+                    tok.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in tok.children))):  # "which cited X"
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     hi = max(obj.right_edge.i, tok.right_edge.i)  # "citing sources from an unnamed partner"
