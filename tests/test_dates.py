@@ -19,6 +19,7 @@ CASES = [
     ("The ceasefire collapsed three days ago.", "three days ago", "2023-02-03", "day"),
     ("The war began in 2022.", "in 2022", "2022", "year"),
     ("Talks resume next week in Geneva.", "next week", "2023-02-13/2023-02-19", "range"),
+    ("Last Year Was Hard, The Headline Said.", "Last Year", "2022", "year"),
 ]
 
 

@@ -74,6 +74,7 @@ def _most_recent(month: int, day: int | None, anchor: dt.date) -> dt.date:
 
 def resolve(kind: str, g: dict, anchor: dt.date | None) -> tuple[str | None, str | None]:
     """(value, precision) of one matched expression."""
+    g = {k: (v.lower() if k in ("unit", "rel", "word", "n") else v) for k, v in g.items()}
     if kind in ("mdy", "dmy"):
         try:
             return dt.date(int(g["year"]), _month_index(g["month"]), int(g["day"])).isoformat(), "day"

@@ -43,6 +43,14 @@ def _lex():
     return words, units, sorted(seen.items(), key=lambda x: -len(x[0]))
 
 
+def _text(doc) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
+
+
 def _is_number(tok: Token) -> bool:
     words, _, _ = _lex()
     low = tok.lower_
@@ -107,14 +115,14 @@ def _excluded(doc, first: Token, last: Token, text: str) -> bool:
     if prev is not None and prev.lower_ in LABEL_BEFORE:
         return True
     lo, hi = first.idx, last.idx + len(last)
-    while lo > 0 and (doc.text[lo - 1].isdigit() or doc.text[lo - 1] in "-().+ " and lo > 1 and doc.text[lo - 2].isdigit()):
+    while lo > 0 and (_text(doc)[lo - 1].isdigit() or _text(doc)[lo - 1] in "-().+ " and lo > 1 and _text(doc)[lo - 2].isdigit()):
         lo -= 1
-    while hi < len(doc.text) and (doc.text[hi].isdigit() or doc.text[hi] in "-(). " and hi + 1 < len(doc.text)
-                                  and doc.text[hi + 1].isdigit()):
+    while hi < len(_text(doc)) and (_text(doc)[hi].isdigit() or _text(doc)[hi] in "-(). " and hi + 1 < len(_text(doc))
+                                  and _text(doc)[hi + 1].isdigit()):
         hi += 1
-    if PHONE.match(doc.text[lo:hi].strip()) and "-" in doc.text[lo:hi] or ":" in text:
+    if PHONE.match(_text(doc)[lo:hi].strip()) and "-" in _text(doc)[lo:hi] or ":" in text:
         return True  # a phone number or a time
-    after = doc.text[last.idx + len(last): last.idx + len(last) + 12].lower()
+    after = _text(doc)[last.idx + len(last): last.idx + len(last) + 12].lower()
     if after.startswith(("-year-old", " years old", " year old", "-years-old")) or (prev is not None and prev.lower_ in ("aged", "age")):
         return True
     return False
@@ -129,7 +137,7 @@ def _bound(doc, first: Token) -> tuple[str, int]:
     for phrase, kind in bounds:
         if low == phrase or low.endswith(" " + phrase):
             return kind, first.i - len(phrase.split())
-    if doc.text[first.idx + len(first): first.idx + len(first) + 7].lower().startswith(" or so"):
+    if _text(doc)[first.idx + len(first): first.idx + len(first) + 7].lower().startswith(" or so"):
         return "approx", first.i
     return "exact", first.i
 
@@ -170,7 +178,7 @@ def extract(ctx: Context) -> list[Quantity]:
             if first.lower_ == "dozen" and first.i > 0 and doc[first.i - 1].lower_ == "a":
                 first = doc[first.i - 1]
             s, e = first.idx, last.idx + len(last)
-            num_text = doc.text[s:e]
+            num_text = _text(doc)[s:e]
             if _excluded(doc, first, last, num_text) or any(ps <= s and e <= pe for ps, pe, _ in periods):
                 continue
             value = _value(list(doc[first.i:last.i + 1]))
@@ -185,11 +193,11 @@ def extract(ctx: Context) -> list[Quantity]:
             prev = doc[first.i - 1] if first.i > 0 else None
             if prev is not None and prev.text in units["currency_symbols"]:
                 unit, s = units["currency_symbols"][prev.text], prev.idx
-            elif last.ent_type_ == "PERCENT" or doc.text[e:e + 9].lower().lstrip().startswith(("percent", "per cent", "%")):
+            elif last.ent_type_ == "PERCENT" or _text(doc)[e:e + 9].lower().lstrip().startswith(("percent", "per cent", "%")):
                 unit = "percent"
                 unit_tok = None
-                pct_end = doc.text.lower().find("percent", e, e + 10)
-                e = pct_end + 7 if pct_end >= 0 else (e + 1 if doc.text[e:e + 1] == "%" else e)
+                pct_end = _text(doc).lower().find("percent", e, e + 10)
+                e = pct_end + 7 if pct_end >= 0 else (e + 1 if _text(doc)[e:e + 1] == "%" else e)
             elif unit_tok is not None and unit_tok.lower_ in units["currency_words"]:
                 unit = units["currency_words"][unit_tok.lower_]
             elif unit_tok is not None:
@@ -201,6 +209,6 @@ def extract(ctx: Context) -> list[Quantity]:
             if unit_tok is not None and unit_tok.i > last.i and unit_tok.i - last.i <= 4:
                 e = unit_tok.idx + len(unit_tok)
             period = next((p for ps, pe, p in periods if not (ps <= s and e <= pe)), None)
-            out.append(Quantity(text=doc.text[s:e], start=s, end=e, value=value, unit=unit, bound=bound,
+            out.append(Quantity(text=_text(doc)[s:e], start=s, end=e, value=value, unit=unit, bound=bound,
                                 per=_rate(doc, unit_tok, last), period=period, id=f"N{len(out) + 1}"))
     return out

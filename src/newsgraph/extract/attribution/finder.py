@@ -138,7 +138,7 @@ def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]]) 
     """A quotation outside the verb's parse: 'X said: “…”', 'X said. “…”', '“…?” X said' (the
     quotation ends right before the clause that starts at token ``first``), or 'X added:' followed
     by a paragraph of quoted text without marks."""
-    text = doc.text
+    text = doc.user_data.get("newsgraph_text") or doc.text  # Doc.text rebuilds the string on every call
     end = v.idx + len(v)
     start = doc[first].idx
     for qs, qe in regions:
@@ -160,7 +160,7 @@ def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]]) 
 
 def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
     lex = lexicon()
-    text = doc.text
+    text = doc.user_data.get("newsgraph_text") or doc.user_data.setdefault("newsgraph_text", doc.text)
     out: list[Candidate] = []
 
     def add(src_rng, cue_rng, content_rngs, verb, cites=None, extra=None):

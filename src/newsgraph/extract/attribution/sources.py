@@ -30,6 +30,7 @@ class SourceResolver:
 
     def __init__(self, doc: Doc, actors: list[Actor]):
         self.doc = doc
+        self.text = doc.user_data.get("newsgraph_text") or doc.text
         self.actors = sorted(actors, key=lambda a: a.start)
         self.by_id = {a.id: a for a in actors if a.id}
         self.people = [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
@@ -53,7 +54,7 @@ class SourceResolver:
 
     def resolve(self, s: int, e: int) -> Source:
         lex = lexicon()
-        text = self.doc.text[s:e]
+        text = self.text[s:e]
         low = text.lower().strip()
         bare = re.sub(r"^(the|a|an)\s+", "", low)
         actors = self._actors_in(s, e)
