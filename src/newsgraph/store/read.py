@@ -47,18 +47,33 @@ def _where(f: EventFilter) -> tuple[str, list]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _merged(con, row) -> dict:
+def _merged_many(con, rows: list[tuple]) -> list[dict]:
+    """Merged events in the record's event format, with their articles, outlets and origins: one query for the
+    mentions and one for the origins of the whole page (not two per event)."""
+    ids = [row[0] for row in rows]
+    mentions: dict[str, list[tuple]] = {i: [] for i in ids}
+    origins: dict[str, list[dict]] = {i: [] for i in ids}
+    if ids:
+        for mid, article_id, publisher in con.execute(
+                "SELECT m.merged_id, m.article_id, a.publisher FROM merged_event_mentions m JOIN articles a "
+                "ON a.id = m.article_id WHERE m.merged_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY m.merged_id, a.published, m.article_id", [ids]).fetchall():
+            mentions[mid].append((article_id, publisher))
+        for mid, name, kind, code in con.execute(
+                "SELECT merged_id, name, kind, code FROM origins WHERE merged_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY merged_id, name", [ids]).fetchall():
+            origins[mid].append({"name": name, "kind": kind, "code": code})
+    return [_merged(row, mentions[row[0]], origins[row[0]]) for row in rows]
+
+
+def _merged(row, mentions: list[tuple], origins: list[dict]) -> dict:
     (mid, event, mode, cameo, actor_codes, recipient_codes, _an, _rn, date, lat, lon, n_articles, n_outlets,
      n_origins, first_published, first_article, data) = row
     out = json.loads(data)
     out["id"] = mid
-    mentions = con.execute("SELECT m.article_id, a.publisher FROM merged_event_mentions m JOIN articles a "
-                           "ON a.id = m.article_id WHERE m.merged_id = ? ORDER BY a.published, m.article_id",
-                           [mid]).fetchall()
     out["articles"] = list(dict.fromkeys(r[0] for r in mentions))
     out["outlets"] = sorted({r[1] for r in mentions if r[1]})
-    out["origins"] = [{"name": n, "kind": k, "code": c} for n, k, c in con.execute(
-        "SELECT name, kind, code FROM origins WHERE merged_id = ? ORDER BY name", [mid]).fetchall()]
+    out["origins"] = origins
     out["first_seen"] = {"published": first_published.isoformat() if first_published else None,
                          "article_id": first_article}
     out.update(n_articles=n_articles, n_outlets=n_outlets, n_origins=n_origins)
@@ -72,7 +87,7 @@ def query_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int | No
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, int(limit), int(offset)]
-    return [_merged(con, row) for row in con.execute(sql, params).fetchall()]
+    return _merged_many(con, con.execute(sql, params).fetchall())
 
 
 def count_events(con, f: EventFilter) -> int:
@@ -95,7 +110,7 @@ def get_event(con, event_id: str) -> dict | None:
     row = con.execute(f"SELECT {_MERGED_COLS} FROM merged_events WHERE id = ?", [event_id]).fetchone()
     if row is None:
         return None
-    out = _merged(con, row)
+    out = _merged_many(con, [row])[0]
     out["mentions"] = []
     for article_id, eid in con.execute("SELECT m.article_id, m.event_id FROM merged_event_mentions m JOIN articles a "
                                        "ON a.id = m.article_id WHERE merged_id = ? ORDER BY a.published, m.article_id, "
