@@ -149,33 +149,80 @@ def print_events(events: list[dict], fmt: TableFormat, title: str = "Merged even
     console.print(table)
 
 
+def _filters(store, actor, recipient, type_, since, until, near, radius_km, min_origins) -> EventFilter:
+    """Build the shared EventFilter; a place name for --near is resolved to coordinates first."""
+    from ..errors import InputError
+    from ..ingest.single import check_published
+
+    point = None
+    if near:
+        point = store.resolve_place(near)
+        if point is None:
+            raise InputError(f"'{near}' is not a known place; try a name that 'newsgraph sql "
+                             f"\"SELECT DISTINCT name FROM places\"' lists")
+    return EventFilter(actor=actor, recipient=recipient, type=type_, since=check_published(since),
+                       until=check_published(until), near=point, radius_km=radius_km, min_origins=min_origins)
+
+
+ACTOR_OPT = typer.Option(None, "--actor", help="Actor code ('IRN', 'USA GOV') or part of a name.")
+RECIPIENT_OPT = typer.Option(None, "--recipient", help="Recipient code or part of a name.")
+TYPE_OPT = typer.Option(None, "--type", help="PLOVER event type, e.g. SANCTION.")
+SINCE_OPT = typer.Option(None, "--since", help="Earliest date, YYYY-MM-DD.")
+UNTIL_OPT = typer.Option(None, "--until", help="Latest date, YYYY-MM-DD.")
+NEAR_OPT = typer.Option(None, "--near", help="A place name; keeps events within --radius-km of it.")
+RADIUS_OPT = typer.Option(100.0, "--radius-km", help="Radius for --near, in km.")
+ORIGINS_OPT = typer.Option(None, "--min-origins", help="Keep events with at least this many independent origins.")
+
+
 def events_command(
     db: Path = typer.Option(None, "--db", help=DB_HELP),
-    actor: str = typer.Option(None, "--actor", help="Actor code ('IRN', 'USA GOV') or part of a name."),
-    recipient: str = typer.Option(None, "--recipient", help="Recipient code or part of a name."),
-    type_: str = typer.Option(None, "--type", help="PLOVER event type, e.g. SANCTION."),
-    since: str = typer.Option(None, "--since", help="Earliest date, YYYY-MM-DD."),
-    until: str = typer.Option(None, "--until", help="Latest date, YYYY-MM-DD."),
-    near: str = typer.Option(None, "--near", help="A place name; keeps events within --radius-km of it."),
-    radius_km: float = typer.Option(100.0, "--radius-km", help="Radius for --near, in km."),
-    min_origins: int = typer.Option(None, "--min-origins", help="Keep events with at least this many independent origins."),
+    actor: str = ACTOR_OPT, recipient: str = RECIPIENT_OPT, type_: str = TYPE_OPT, since: str = SINCE_OPT,
+    until: str = UNTIL_OPT, near: str = NEAR_OPT, radius_km: float = RADIUS_OPT, min_origins: int = ORIGINS_OPT,
     limit: int = typer.Option(20, "--limit", help="At most this many events."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", help="table, json or csv."),
 ) -> None:
     """List merged events with their corroboration (articles, outlets, independent origins, first report)."""
-    from ..errors import InputError
     from ..store import Store
 
     with Store(_db(db), read_only=True) as store:
-        point = None
-        if near:
-            point = store.resolve_place(near)
-            if point is None:
-                raise InputError(f"'{near}' is not a place in this store; try a name that 'newsgraph sql "
-                                 f"\"SELECT DISTINCT name FROM places\"' lists")
-        filters = EventFilter(actor=actor, recipient=recipient, type=type_, since=since, until=until, near=point,
-                              radius_km=radius_km, min_origins=min_origins)
+        filters = _filters(store, actor, recipient, type_, since, until, near, radius_km, min_origins)
         print_events(store.query_events(filters, limit=limit), fmt)
+
+
+class ExportFormat(str, Enum):
+    plover_jsonl = "plover-jsonl"
+    gdelt_tsv = "gdelt-tsv"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+def export_command(
+    fmt: ExportFormat = typer.Option(..., "--format", help="plover-jsonl, gdelt-tsv, csv, geojson or parquet."),
+    out: Path = typer.Option(None, "--out", help="Output file (default: standard output; parquet needs a file)."),
+    db: Path = typer.Option(None, "--db", help=DB_HELP),
+    actor: str = ACTOR_OPT, recipient: str = RECIPIENT_OPT, type_: str = TYPE_OPT, since: str = SINCE_OPT,
+    until: str = UNTIL_OPT, near: str = NEAR_OPT, radius_km: float = RADIUS_OPT, min_origins: int = ORIGINS_OPT,
+) -> None:
+    """Export merged events: PLOVER JSONL (provenance and attribution chains under "newsgraph"), the GDELT 2.0
+    event table (61 columns, TSV), CSV, GeoJSON or Parquet."""
+    from ..errors import InputError
+    from ..export import export
+    from ..store import Store
+
+    if fmt is ExportFormat.parquet and out is None:
+        raise InputError("parquet is binary: give --out FILE.parquet")
+    with Store(_db(db), read_only=True) as store:
+        filters = _filters(store, actor, recipient, type_, since, until, near, radius_km, min_origins)
+        events = store.query_events(filters, limit=None)
+        if fmt is ExportFormat.plover_jsonl:  # with every mention's attribution chain
+            events = [store.get_event(e["id"]) or e for e in events]
+    if out is None:
+        export(events, fmt.value, sys.stdout)
+    else:
+        with open(out, "wb") if fmt is ExportFormat.parquet else open(out, "w", encoding="utf-8", newline="") as handle:
+            export(events, fmt.value, handle)
+        typer.echo(f"wrote {len(events)} events to {out}", err=True)
 
 
 def show_command(event_id: str = typer.Argument(..., help="A merged event id, as 'newsgraph events' lists it."),
@@ -264,6 +311,4 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show_command)
     app.command("sql")(sql_command)
     app.command("demo")(demo_command)
-    from .export import export_command
-
     app.command("export")(export_command)

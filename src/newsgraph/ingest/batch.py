@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..types import ArticleRecord, RawDocument, Skipped
-from .sources import expand
+from .sources import RETRY_REASONS, expand
 
 Processor = Callable[[list[RawDocument]], list[ArticleRecord | Skipped]]
 
@@ -41,6 +41,11 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _recorded_key(key: str, item) -> str | None:
+    """The key to mark as processed; None for a skip that may pass by itself (network, missing file)."""
+    return None if isinstance(item, Skipped) and item.reason in RETRY_REASONS else key
+
+
 def ingest(inputs: list[str], store, process: Processor, settings: Settings, batch_size: int = 16,
            on_batch: Callable[[Summary], None] | None = None) -> Summary:
     summary = Summary()
@@ -52,7 +57,8 @@ def ingest(inputs: list[str], store, process: Processor, settings: Settings, bat
         raws = [(key, item) for key, item in fresh if isinstance(item, RawDocument)]
         outputs = iter(process([raw for _, raw in raws])) if raws else iter(())
         results = {key: next(outputs) for key, _ in raws}
-        rows = [(key, item.source, results.get(key, item)) for key, item in fresh]
+        rows = [(_recorded_key(key, results.get(key, item)), item.source, results.get(key, item))
+                for key, item in fresh]
         counts = store.add_batch(rows)
         summary.stored += counts["stored"]
         summary.already += counts["duplicate"]

@@ -1,17 +1,15 @@
-"""WARC and WARC.gz files, streamed record by record with warcio."""
+"""WARC and WARC.gz files, streamed record by record with warcio (never the whole file in memory)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..types import Skipped
+from .common import Item, doc, skip
 
 
-def read_warc(path: Path) -> Iterator[tuple]:
+def read_warc(path: Path) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from .sources import _doc, _skip
 
     number = 0
     try:
@@ -20,7 +18,6 @@ def read_warc(path: Path) -> Iterator[tuple]:
                 number += 1
                 if record.rec_type != "response":
                     continue
-                uri = record.rec_headers.get_header("WARC-Target-URI")
                 mime = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
                 if "html" not in mime.lower():
                     continue
@@ -28,11 +25,11 @@ def read_warc(path: Path) -> Iterator[tuple]:
                 try:
                     body = record.content_stream().read()
                 except Exception as exc:  # noqa: BLE001  (warcio raises many kinds on a broken record)
-                    yield _skip(source, "bad-warc-record", f"record {number} could not be read ({exc})")
+                    yield skip(source, "bad-warc-record", f"record {number} could not be read ({exc})")
                     continue
                 date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-                yield _doc(source, body, url=uri, published=date, kind="html")
+                yield doc(source, body, url=record.rec_headers.get_header("WARC-Target-URI"), published=date,
+                          kind="html")
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
-        yield f"{path}#broken-{number}", Skipped(source=f"{path}#{number + 1}", reason="bad-warc-record",
-                                                 message=f"the WARC is broken after record {number} ({exc}); "
-                                                         f"the records before it were read")
+        yield skip(f"{path}#{number + 1}", "bad-warc-record",
+                   f"the WARC is broken after record {number} ({exc}); the records before it were read")

@@ -6,6 +6,7 @@ and above all the names and numbers ("Alabuga", "Tatarstan", "6,000"). So:
    capitalised names and numbers as extra features;
 2. MinHash LSH (datasketch) over the feature sets finds candidate pairs cheaply;
 3. candidates are scored by TF-IDF cosine (IDF over the store, so words every article shares count little);
+   (near-duplicates, with feature-set Jaccard >= ``NEAR_DUPLICATE``, count as identical);
 4. clusters grow by average linkage above ``MIN_SIMILARITY``: a related story (the Treasury's sanctions beside
    the drone-plant scoop) that resembles one member strongly but the cluster weakly stays apart.
 """
@@ -23,6 +24,7 @@ NUM_PERM = 128
 LSH_THRESHOLD = 0.1  # recall-oriented candidate search on feature-set Jaccard
 MIN_SIMILARITY = 0.30  # average TF-IDF cosine between two clusters to merge them
 NAME_WEIGHT = 2.0
+NEAR_DUPLICATE = 0.8  # feature-set Jaccard above which two articles are one story whatever the IDF says
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*|\d[\d,.]*\d")
@@ -88,6 +90,9 @@ def cluster(articles: list[tuple[str, str]]) -> dict[str, str]:
         for other in lsh.query(hashes[aid]):
             if other > aid:
                 sims[(aid, other)] = _cosine(vectors[aid], vectors[other])
+                shared = len(bags[aid].keys() & bags[other].keys()) / (len(bags[aid].keys() | bags[other].keys()) or 1)
+                if shared >= NEAR_DUPLICATE:  # copies: in a tiny corpus every word is common and IDF is ~0
+                    sims[(aid, other)] = 1.0
 
     members = {aid: [aid] for aid in bags}  # cluster key -> article ids
     owner = {aid: aid for aid in bags}

@@ -10,6 +10,8 @@ import hashlib
 import json
 import math
 
+from .origins import normalise_origin
+
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 MAX_KM = 200.0
 
@@ -60,14 +62,21 @@ def merge(events: list[dict], stories: dict[str, str]) -> list[list[dict]]:
             i = parent[i]
         return i
 
-    by_type: dict[str, list[int]] = {}
+    # block by (type, actor code): only events that share one can merge, so no comparison of every pair
+    blocks: dict[tuple[str, str], list[int]] = {}
     for i, e in enumerate(events):
-        by_type.setdefault(e["event"], []).append(i)
-    for indices in by_type.values():
+        for code in sorted(_parties(e)[0]):
+            blocks.setdefault((e["event"], code), []).append(i)
+    done: set[tuple[int, int]] = set()
+    for key in sorted(blocks):
+        indices = blocks[key]
         for x, i in enumerate(indices):
             for j in indices[x + 1:]:
+                if (i, j) in done or find(i) == find(j):
+                    continue
+                done.add((i, j))
                 a, b = events[i], events[j]
-                if find(i) != find(j) and compatible(a, b, stories.get(a["article_id"]) == stories.get(b["article_id"])):
+                if compatible(a, b, stories.get(a["article_id"]) == stories.get(b["article_id"])):
                     parent[find(j)] = find(i)
     groups: dict[int, list[dict]] = {}
     for i, e in enumerate(events):
@@ -75,16 +84,16 @@ def merge(events: list[dict], stories: dict[str, str]) -> list[list[dict]]:
     return list(groups.values())
 
 
-def origins_of(group: list[dict], stories: dict[str, str]) -> dict[str, tuple[str, str | None]]:
+def origins_of(group: list[dict], stories: dict[str, str]) -> dict[str, tuple[str, str, str | None]]:
     """Independent origins: distinct chain roots. An unattributed mention is its publisher's own reporting, unless
     another article of the same story attributes this event to an outside source: a rewrite that drops the
     attribution is not a new origin."""
     attributed_stories = {stories.get(e["article_id"]) for e in group if e["origin_kind"] != "publisher"}
-    out: dict[str, tuple[str, str | None]] = {}
+    out: dict[str, tuple[str, str, str | None]] = {}  # normalised key -> (name, kind, code)
     for e in group:
         if e["origin_kind"] == "publisher" and stories.get(e["article_id"]) in attributed_stories:
             continue
-        out.setdefault(e["origin_name"], (e["origin_kind"], e["origin_code"]))
+        out.setdefault(normalise_origin(e["origin_name"]), (e["origin_name"], e["origin_kind"], e["origin_code"]))
     return out
 
 
@@ -111,5 +120,5 @@ def merged_rows(groups: list[list[dict]], stories: dict[str, str]):
                        len({e["publisher"] for e in group if e["publisher"]}), len(found), first["published"],
                        first["article_id"], first["data"]))
         mentions.extend((mid, e["article_id"], e["id"]) for e in group)
-        origins.extend((mid, name, kind, code) for name, (kind, code) in sorted(found.items()))
+        origins.extend((mid, name, kind, code) for _, (name, kind, code) in sorted(found.items()))
     return merged, mentions, origins

@@ -2,7 +2,8 @@
 
 An event attributed to R3 whose parent is R1 ("according to the WSJ … citing sources") has the origin of R1's
 source (the WSJ). An event with no attribution is the publisher's own reporting: its origin is the publisher.
-Origin names are normalised so that "the Wall Street Journal" and "The Wall Street Journal" are one origin.
+Origins are compared by a normalised key, so that "the Wall Street Journal", "The Wall Street Journal's report" and
+"the Journal's" are one origin when written alike; the stored name is the source's own normalised name.
 """
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ def normalise_origin(name: str | None) -> str:
     name = _POSSESSIVE.sub("", name)
     name = re.sub(r"\s+(report|newspaper|daily)$", "", name, flags=re.I)
     return re.sub(r"\s+", " ", name).strip().lower()
+
+
+def display_name(name: str | None) -> str:
+    """The name as the source gives it, without a trailing possessive: "The Wall Street Journal"."""
+    return re.sub(r"\s+", " ", _POSSESSIVE.sub("", (name or "").strip())).strip()
 
 
 def chain(record: ArticleRecord, attribution_id: str | None) -> list:
@@ -38,6 +44,6 @@ def event_origin(record: ArticleRecord, event: Event) -> tuple[str, str, str | N
     links = chain(record, event.attribution)
     if links:
         root = links[-1].source
-        return normalise_origin(root.name or root.text), root.kind, root.code
+        return display_name(root.name or root.text), root.kind, root.code
     publisher = record.article.publisher or record.article.url or record.article.id
-    return normalise_origin(publisher), "publisher", None
+    return display_name(publisher), "publisher", None

@@ -1,7 +1,6 @@
 """The DuckDB store: the only module that runs SQL. One writer process at a time (DuckDB's rule)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from .write import bulk_insert, record_rows
 
 __all__ = ["Store"]
 
-_READ_ONLY_SQL = re.compile(r"^\s*(select|with|explain|describe|show|summarize|from|values|pragma\s+table_info)\b",
-                            re.I)
+_READ_ONLY_TYPES = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 LINK_TABLES = ("stories", "merged_events", "merged_event_mentions", "origins")
 
 
@@ -56,8 +54,9 @@ class Store:
         rows = self.con.execute("SELECT key FROM inputs WHERE list_contains(?, key)", [keys]).fetchall()
         return {r[0] for r in rows}
 
-    def add_batch(self, items: list[tuple[str, str, ArticleRecord | Skipped]]) -> dict[str, int]:
-        """Store one batch atomically: (input key, source, record or skip) each. Returns counts by status."""
+    def add_batch(self, items: list[tuple[str | None, str, ArticleRecord | Skipped]]) -> dict[str, int]:
+        """Store one batch atomically: (input key, source, record or skip) each. Returns counts by status.
+        A key of None is not recorded as processed (a skip worth retrying on the next run)."""
         counts = {"stored": 0, "duplicate": 0, "skipped": 0}
 
         def work():
@@ -65,21 +64,28 @@ class Store:
             skips, inputs = [], []
             for key, source, item in items:
                 if isinstance(item, Skipped):
-                    skips.append((item.source, item.reason, item.message))
+                    skips.append(item)
                     status, article_id, reason = "skipped", None, item.reason
                 else:
                     article_id, reason = item.article.id, None
                     status = "stored" if stored.pop(article_id, False) else "duplicate"
                 counts[status] += 1
-                inputs.append((key, source, article_id, status, reason))
-            if skips:
-                self.con.executemany("INSERT INTO skips (source, reason, message) VALUES (?, ?, ?)", skips)
+                if key is not None:
+                    inputs.append((key, source, article_id, status, reason))
+            self._insert_skips(skips)
             if inputs:
                 self.con.executemany("INSERT OR IGNORE INTO inputs (key, source, article_id, status, reason) "
                                      "VALUES (?, ?, ?, ?, ?)", inputs)
 
         self._transaction(work)
         return counts
+
+    def _insert_skips(self, skips: list[Skipped]) -> None:
+        """One row per (source, reason): a skip seen again on a rerun is not added twice."""
+        rows = [(s.source, s.reason, s.message, s.source, s.reason) for s in skips]
+        if rows:
+            self.con.executemany("INSERT INTO skips (source, reason, message) SELECT ?, ?, ? WHERE NOT EXISTS "
+                                 "(SELECT 1 FROM skips WHERE source = ? AND reason = ?)", rows)
 
     def _insert_records(self, records: list[ArticleRecord]) -> dict[str, bool]:
         """Insert the records not stored yet, table by table in bulk (Arrow). Returns {article id: newly stored}."""
@@ -110,9 +116,7 @@ class Store:
         return stored
 
     def add_skips(self, skips: Iterable[Skipped]) -> None:
-        self._transaction(lambda: self.con.executemany(
-            "INSERT INTO skips (source, reason, message) VALUES (?, ?, ?)",
-            [(s.source, s.reason, s.message) for s in skips]))
+        self._transaction(lambda: self._insert_skips(list(skips)))
 
     def replace_links(self, stories: list[tuple], merged: list[tuple], mentions: list[tuple],
                       origins: list[tuple]) -> None:
@@ -120,14 +124,12 @@ class Store:
         def work():
             for table in LINK_TABLES:
                 self.con.execute(f"DELETE FROM {table}")
-            if stories:
-                self.con.executemany("INSERT INTO stories VALUES (?, ?)", stories)
-            if merged:
-                self.con.executemany(f"INSERT INTO merged_events VALUES ({', '.join('?' * 17)})", merged)
-            if mentions:
-                self.con.executemany("INSERT INTO merged_event_mentions VALUES (?, ?, ?)", mentions)
-            if origins:
-                self.con.executemany("INSERT INTO origins VALUES (?, ?, ?, ?)", origins)
+            for table, rows in zip(LINK_TABLES, (stories, merged, mentions, origins)):
+                bulk_insert(self.con, table, list(rows))
+            self.con.execute("UPDATE merged_events SET geonameid = "
+                             "TRY_CAST(json_extract_string(data, '$.event_loc.geonameid') AS BIGINT)")
+            self.con.execute("UPDATE articles SET story_id = s.story_id FROM stories s WHERE s.article_id = articles.id "
+                             "AND articles.story_id IS DISTINCT FROM s.story_id")
 
         self._transaction(work)
 
@@ -146,7 +148,7 @@ class Store:
         return [dict(zip(cols, r)) for r in rows]
 
     def counts(self) -> dict[str, int]:
-        tables = ["articles", "events", "actors", "places", "attributions", "quotes", "quantities", "skips",
+        tables = ["articles", "events", "actors", "places", "times", "attributions", "quotes", "quantities", "skips",
                   *LINK_TABLES]
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
@@ -179,15 +181,22 @@ class Store:
         return read.query_events(self.con, EventFilter(), limit=None, offset=0)
 
     def sql(self, query: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
-        """Run a read-only query. Anything that could write is refused."""
-        statement = query.strip().rstrip(";")
-        if ";" in statement or not _READ_ONLY_SQL.match(statement):
+        """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN, DESCRIBE, SHOW, SUMMARIZE). Anything that could
+        write, attach, copy, install or change settings is refused, and the query runs in a read-only transaction."""
+        try:
+            statements = duckdb.extract_statements(query)
+        except duckdb.Error as exc:
+            raise StoreError(f"the query does not parse: {exc}") from exc
+        if len(statements) != 1 or statements[0].type not in _READ_ONLY_TYPES:
             raise ReadOnlyViolation("only one read-only statement (SELECT, WITH, EXPLAIN, DESCRIBE, SHOW) is allowed; "
                                     "the store is changed only by 'newsgraph ingest' and 'newsgraph link'")
         cursor = self.con.cursor()
         try:
-            cursor.execute("BEGIN TRANSACTION READ ONLY") if not self.read_only else None
-            result = cursor.execute(statement, params or [])
+            if self.read_only:
+                cursor.execute("SET enable_external_access = false")  # no reading or writing files through SQL
+            else:
+                cursor.execute("BEGIN TRANSACTION READ ONLY")
+            result = cursor.execute(query, params or [])
             columns = [d[0] for d in result.description or []]
             rows = result.fetchall()
         except duckdb.Error as exc:
@@ -198,4 +207,5 @@ class Store:
                     cursor.execute("ROLLBACK")
                 except duckdb.Error:
                     pass
+            cursor.close()
         return columns, rows

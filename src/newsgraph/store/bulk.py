@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..errors import StoreError
 
-TABLES = {"articles", "actors", "places", "events", "attributions", "quotes", "quantities", "stories",
+TABLES = {"articles", "actors", "places", "times", "events", "attributions", "quotes", "quantities", "stories",
           "merged_events", "merged_event_mentions", "origins", "inputs", "skips"}
 
 

@@ -54,11 +54,11 @@ def _merged_many(con, rows: list[tuple]) -> list[dict]:
     mentions: dict[str, list[tuple]] = {i: [] for i in ids}
     origins: dict[str, list[dict]] = {i: [] for i in ids}
     if ids:
-        for mid, article_id, publisher in con.execute(
-                "SELECT m.merged_id, m.article_id, a.publisher FROM merged_event_mentions m JOIN articles a "
+        for mid, article_id, publisher, url in con.execute(
+                "SELECT m.merged_id, m.article_id, a.publisher, a.url FROM merged_event_mentions m JOIN articles a "
                 "ON a.id = m.article_id WHERE m.merged_id IN (SELECT unnest(?::VARCHAR[])) "
                 "ORDER BY m.merged_id, a.published, m.article_id", [ids]).fetchall():
-            mentions[mid].append((article_id, publisher))
+            mentions[mid].append((article_id, publisher, url))
         for mid, name, kind, code in con.execute(
                 "SELECT merged_id, name, kind, code FROM origins WHERE merged_id IN (SELECT unnest(?::VARCHAR[])) "
                 "ORDER BY merged_id, name", [ids]).fetchall():
@@ -75,7 +75,8 @@ def _merged(row, mentions: list[tuple], origins: list[dict]) -> dict:
     out["outlets"] = sorted({r[1] for r in mentions if r[1]})
     out["origins"] = origins
     out["first_seen"] = {"published": first_published.isoformat() if first_published else None,
-                         "article_id": first_article}
+                         "article_id": first_article,
+                         "url": next((r[2] for r in mentions if r[0] == first_article), None)}
     out.update(n_articles=n_articles, n_outlets=n_outlets, n_origins=n_origins)
     return out
 
@@ -145,20 +146,31 @@ def get_article(con, article_id: str) -> dict | None:
 
 
 def list_actors(con, limit: int, offset: int) -> list[dict]:
+    """Coded actors by number of merged events they take part in (as actor or recipient)."""
     rows = con.execute(
-        "SELECT code, sector, any_value(name) AS name, count(*) AS mentions, count(DISTINCT article_id) AS n_articles "
-        "FROM actors WHERE code IS NOT NULL GROUP BY code, sector ORDER BY mentions DESC, code, sector "
-        "LIMIT ? OFFSET ?", [int(limit), int(offset)]).fetchall()
-    return [dict(zip(("code", "sector", "name", "n_mentions", "n_articles"), r)) for r in rows]
+        "WITH a AS (SELECT code, sector, mode(name) AS name, count(*) AS n_mentions, "
+        "count(DISTINCT article_id) AS n_articles FROM actors WHERE code IS NOT NULL GROUP BY code, sector), "
+        "e AS (SELECT code, count(DISTINCT id) AS n_events FROM (SELECT id, unnest(list_concat(actor_codes, "
+        "recipient_codes)) AS code FROM merged_events) GROUP BY code) "
+        "SELECT a.code, a.sector, a.name, coalesce(e.n_events, 0) AS n_events, a.n_mentions, a.n_articles "
+        "FROM a LEFT JOIN e ON e.code = a.code "
+        "ORDER BY n_events DESC, a.n_mentions DESC, a.code, a.sector NULLS FIRST LIMIT ? OFFSET ?",
+        [int(limit), int(offset)]).fetchall()
+    return [dict(zip(("code", "sector", "name", "n_events", "n_mentions", "n_articles"), r)) for r in rows]
 
 
 def list_places(con, limit: int, offset: int) -> list[dict]:
+    """Resolved places by number of merged events located there."""
     rows = con.execute(
-        "SELECT geonameid, any_value(name), any_value(country_code), any_value(lat), any_value(lon), count(*) AS n, "
-        "(SELECT count(*) FROM merged_events m WHERE m.lat = any_value(p.lat) AND m.lon = any_value(p.lon)) "
-        "FROM places p WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY n DESC, geonameid LIMIT ? OFFSET ?",
-        [int(limit), int(offset)]).fetchall()
-    return [dict(zip(("geonameid", "name", "country_code", "lat", "lon", "n_mentions", "n_events"), r)) for r in rows]
+        "WITH p AS (SELECT geonameid, mode(name) AS name, any_value(country_code) AS country_code, "
+        "any_value(lat) AS lat, any_value(lon) AS lon, count(*) AS n_mentions FROM places "
+        "WHERE geonameid IS NOT NULL GROUP BY geonameid), "
+        "e AS (SELECT geonameid, count(*) AS n_events FROM merged_events WHERE geonameid IS NOT NULL "
+        "GROUP BY geonameid) "
+        "SELECT p.geonameid, p.name, p.country_code, p.lat, p.lon, coalesce(e.n_events, 0) AS n_events, p.n_mentions "
+        "FROM p LEFT JOIN e ON e.geonameid = p.geonameid ORDER BY n_events DESC, p.n_mentions DESC, p.geonameid "
+        "LIMIT ? OFFSET ?", [int(limit), int(offset)]).fetchall()
+    return [dict(zip(("geonameid", "name", "country_code", "lat", "lon", "n_events", "n_mentions"), r)) for r in rows]
 
 
 def list_stories(con, limit: int, offset: int) -> list[dict]:
@@ -172,6 +184,19 @@ def list_stories(con, limit: int, offset: int) -> list[dict]:
 
 
 def resolve_place(con, name: str) -> tuple[float, float] | None:
+    """A place name -> (lat, lon): the stored places first (what this corpus means by it), else the gazetteer."""
     row = con.execute("SELECT lat, lon FROM places WHERE (lower(text) = lower(?) OR lower(name) = lower(?)) "
-                      "AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1", [name, name]).fetchone()
-    return (row[0], row[1]) if row else None
+                      "AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC, lat, lon LIMIT 1",
+                      [name, name]).fetchone()
+    if row:
+        return row[0], row[1]
+    try:
+        from ..geo import gazetteer
+
+        entries = gazetteer.load().get(gazetteer.normalise(name))
+    except Exception:  # noqa: BLE001  (the gazetteer is optional here: no match rather than a crash)
+        return None
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: (e.population or 0, -e.geonameid))
+    return best.lat, best.lon

@@ -1,10 +1,31 @@
-"""Rows for one ArticleRecord, table by table (no SQL here: the Store executes them)."""
+"""Rows for one ArticleRecord, table by table, and the bulk insert that writes them (the Store calls it)."""
 from __future__ import annotations
 
 import json
 
 from ..link.origins import event_origin
 from ..types import ArticleRecord
+
+COLUMNS = {
+    "articles": ("id", "url", "title", "publisher", "published", "language", "text", "record"),
+    "actors": ("article_id", "id", "text", "start", "end", "name", "code", "sector", "kind", "office", "ref"),
+    "places": ("article_id", "id", "text", "start", "end", "geonameid", "name", "country_code", "lat", "lon",
+               "feature_class"),
+    "times": ("article_id", "id", "text", "start", "end", "value", "precision"),
+    "attributions": ("article_id", "id", "parent", "source_text", "source_name", "source_kind", "source_code", "cue",
+                     "content_start", "content_end", "direct"),
+    "quotes": ("article_id", "id", "speaker", "speaker_code", "text", "start", "end", "attribution"),
+    "quantities": ("article_id", "id", "text", "value", "unit", "bound", "per", "start", "end", "attribution"),
+    "stories": ("article_id", "story_id"),
+    "merged_events": ("id", "event", "mode", "cameo", "actor_codes", "recipient_codes", "actor_names",
+                      "recipient_names", "date", "lat", "lon", "n_articles", "n_outlets", "n_origins",
+                      "first_published", "first_article", "data"),
+    "merged_event_mentions": ("merged_id", "article_id", "event_id"),
+    "origins": ("merged_id", "name", "kind", "code"),
+    "events": ("article_id", "id", "event", "mode", "cameo", "actor_codes", "recipient_codes", "date",
+               "date_precision", "lat", "lon", "loc_name", "certainty", "attribution", "origin_name", "origin_kind",
+               "origin_code", "data", "context", "negated", "event_text"),
+}
 
 
 def _codes(actors) -> list[str]:
@@ -24,6 +45,7 @@ def record_rows(record: ArticleRecord) -> dict[str, list[tuple]]:
                    for x in record.actors],
         "places": [(aid, p.id, p.text, p.start, p.end, p.geonameid, p.name, p.country_code, p.lat, p.lon,
                     p.feature_class) for p in record.places],
+        "times": [(aid, t.id, t.text, t.start, t.end, t.value, t.precision) for t in record.times],
         "attributions": [(aid, r.id, r.parent, r.source.text, r.source.name, r.source.kind, r.source.code, r.cue,
                           r.content.start, r.content.end, r.direct) for r in record.attributions],
         "quotes": [(aid, q.id, q.speaker.name if q.speaker else None, q.speaker.code if q.speaker else None,
@@ -38,27 +60,30 @@ def record_rows(record: ArticleRecord) -> dict[str, list[tuple]]:
         rows["events"].append((aid, e.id, e.event, e.mode, e.cameo, _codes(e.actor), _codes(e.recipient), e.date,
                                e.date_precision, loc.lat if loc else None, loc.lon if loc else None,
                                loc.name if loc else None, e.certainty, e.attribution, name, kind, code,
-                               json.dumps(e.to_dict(), ensure_ascii=False)))
+                               json.dumps(e.to_dict(), ensure_ascii=False), list(e.context), e.negated,
+                               e.event_text))
     return rows
 
 
-ARTICLE_COLUMNS = "id, url, title, publisher, published, language, text, record"
-
-
-def bulk_insert(con, table: str, rows: list[tuple]) -> None:
+def bulk_insert(con, table: str, rows: list[tuple], names: tuple[str, ...] | None = None) -> None:
     """Insert many rows at once through an Arrow table (far faster than row-by-row executemany)."""
     import pyarrow as pa
 
+    if not rows:
+        return
+    names = names or COLUMNS[table]
     columns = []
     for values in zip(*rows):
         array = pa.array(values)
-        if pa.types.is_list(array.type) and pa.types.is_null(array.type.value_type):
+        if pa.types.is_null(array.type):
+            array = array.cast(pa.string())
+        elif pa.types.is_list(array.type) and pa.types.is_null(array.type.value_type):
             array = array.cast(pa.list_(pa.string()))
         columns.append(array)
-    batch = pa.table(columns, names=[f"c{i}" for i in range(len(columns))])
-    target = f"articles ({ARTICLE_COLUMNS})" if table == "articles" else table
+    batch = pa.table(columns, names=list(names))
+    quoted = ", ".join(f'"{c}"' for c in names)
     con.register("newsgraph_rows", batch)
     try:
-        con.execute(f"INSERT INTO {target} SELECT * FROM newsgraph_rows")
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM newsgraph_rows")
     finally:
         con.unregister("newsgraph_rows")
