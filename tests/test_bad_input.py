@@ -101,18 +101,28 @@ def test_cli_unreachable_url_and_missing_file(args, code_name, monkeypatch, caps
     assert len([ln for ln in output.splitlines() if ln.strip()]) == 1
 
 
-def test_installed_command_on_bad_input(tmp_path):
-    """The real console script, in its own process."""
-    exe = Path(sys.executable).with_name("newsgraph")
-    if not exe.exists():
-        pytest.skip("console script not installed")
-    path = tmp_path / "fr.txt"
-    path.write_text(f"Nouvelles sanctions\n\n{FRENCH}", encoding="utf-8")
-    for target, code in ((str(path), "not-english"), ("http://127.0.0.1:9/", "fetch-failed")):
-        proc = subprocess.run([str(exe), "extract", target], capture_output=True, text=True, timeout=120)
-        assert proc.returncode == 2
-        assert f"({code})" in proc.stderr and "Traceback" not in proc.stderr + proc.stdout
-        assert len(proc.stderr.strip().splitlines()) == 1
+def test_python_dash_m_on_each_kind_of_bad_input(tmp_path):
+    """One case of each error through ``python -m newsgraph extract`` in its own process (started together;
+    every case also runs through the CLI in-process above): non-zero exit, one line on stderr naming the error
+    code, no traceback."""
+    targets = []
+    for name in ("whitespace", "pdf", "bad-bom", "truncated-html", "french"):
+        content, error = CASES[name]
+        path = tmp_path / f"{name}.input"
+        path.write_bytes(content)
+        targets.append((str(path), error.code, error.exit_code))
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    targets += [(str(huge), errors.TooLarge.code, 2), ("http://127.0.0.1:9/", errors.FetchError.code, 2)]
+    procs = [(target, code, exit_code, subprocess.Popen([sys.executable, "-m", "newsgraph", "extract", target],
+                                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+             for target, code, exit_code in targets]
+    for target, code, exit_code, proc in procs:
+        out, err = proc.communicate(timeout=180)
+        assert proc.returncode == exit_code != 0, (target, err)
+        assert "Traceback" not in out + err and f"({code})" in err, (target, err)
+        assert len(err.strip().splitlines()) == 1, (target, err)
 
 
 WORDS = ("the minister said on Tuesday that troops had crossed the border near the city after talks failed "

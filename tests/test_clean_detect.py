@@ -71,6 +71,14 @@ def test_html_path_metadata(settings):
     assert "\n\n" in article.text  # paragraphs separated by blank lines
 
 
+def test_url_from_the_canonical_link_unless_the_caller_gives_one(settings):
+    meta = '<link rel="canonical" href="https://coastline-gazette.example/city/2024/05/13/harbour-car-free">'
+    article = clean(RawDocument(content=page(meta), source="p.html"), settings)
+    assert article.url == "https://coastline-gazette.example/city/2024/05/13/harbour-car-free"
+    given = clean(RawDocument(content=page(meta), source="p.html", url="https://example.org/given"), settings)
+    assert given.url == "https://example.org/given"
+
+
 def test_callers_date_wins(settings):
     article = clean(RawDocument(content=page(), source="p.html", published="2024-05-14"), settings)
     assert article.published == "2024-05-14"

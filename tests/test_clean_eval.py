@@ -52,3 +52,6 @@ def test_small_real_run_scores_both_systems():
         m = result["systems"][name]
         assert 0.0 <= m["precision"] <= 1.0 and 0.0 <= m["recall"] <= 1.0 and m["failed_pages"] >= 0
     assert result["systems"]["newsgraph"]["f1"] > 0.5
+    gates = result["production_gates"]  # refusals are counted, not silently scored as zero
+    assert isinstance(gates["not_english"], list) and isinstance(gates["too_short"], list)
+    assert set(result["failures"]) == {"newsgraph", "trafilatura"}

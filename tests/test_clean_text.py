@@ -130,9 +130,16 @@ def test_publisher_from_copyright_line(settings):
 def test_publisher_from_url_domain(settings):
     article = run(f"{TITLE}\n\n{BODY}", settings, url="https://www.meridian-ledger.example/world/2023/x")
     assert article.publisher == "Meridian Ledger"
-    assert from_url("https://www.bbc.co.uk/news/world-123") == "Bbc"
+    assert from_url("https://www.bbc.co.uk/news/world-123") == "BBC"
     assert from_url("http://127.0.0.1:8000/x") is None
     assert from_url(None) is None
+
+
+def test_publisher_from_a_run_together_domain():
+    assert from_url("https://harborpost.example/world/2023/x") == "Harbor Post"
+    assert from_url("https://www.coastlinegazette.example/a") == "Coastline Gazette"
+    assert from_url("https://theobserver.example/") == "The Observer"
+    assert from_url("https://www.newsweek.com/x") == "Newsweek"  # no split into an unknown word
 
 
 def test_date_from_byline_unless_the_caller_gives_one(settings):

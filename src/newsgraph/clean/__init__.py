@@ -29,6 +29,7 @@ def clean(raw: RawDocument, settings: Settings | None = None) -> Article:
     content = detect.to_text(raw.content, source)
     kind = raw.kind or ("html" if detect.looks_like_html(content) else "text")
     lexicon = rules.load(tuple(settings.user_lexicons))
+    url = raw.url
     if kind == "html":
         found = html.extract(content, raw.url, settings.min_words, want_date=raw.published is None)
         if found is None:
@@ -36,6 +37,7 @@ def clean(raw: RawDocument, settings: Settings | None = None) -> Article:
                                 "or a script-only page: save the full page, or pass the article's text", source=source)
         cleaned = clean_lines(found.text, lexicon, title=found.title, take_title=False)
         name = found.sitename or cleaned.publisher
+        url = url or found.url
         published = raw.published or found.date or cleaned.date
     else:
         cleaned = clean_lines(content, lexicon)
@@ -53,7 +55,7 @@ def clean(raw: RawDocument, settings: Settings | None = None) -> Article:
         spans.append((start, start + len(paragraph)))
         start += len(paragraph) + 2
     return Article(
-        id=article_id(text), url=raw.url, title=cleaned.title, publisher=name or publisher.from_url(raw.url),
+        id=article_id(text), url=url, title=cleaned.title, publisher=name or publisher.from_url(url),
         published=published, language=lang, text=text, removed=tuple(cleaned.removed),
         repeated=tuple(repeats.find(cleaned.paragraphs, spans)), dateline=cleaned.dateline, source_format=kind,
     )

@@ -19,6 +19,7 @@ class Extracted:
     sitename: str | None
     date: str | None
     language: str | None  # as the page declares it
+    url: str | None = None  # the canonical link (or og:url)
 
 
 def _run(html: str, url: str | None, *, recall: bool, want_date: bool):
@@ -47,4 +48,9 @@ def extract(html: str, url: str | None, min_words: int, want_date: bool = True) 
     if doc is None:
         return None
     return Extracted(text=doc.text or "", title=doc.title or None, sitename=doc.sitename or None,
-                     date=doc.date or None, language=getattr(doc, "language", None))
+                     date=doc.date or None, language=getattr(doc, "language", None), url=_absolute(doc.url))
+
+
+def _absolute(url: str | None) -> str | None:
+    """Only an absolute http(s) link counts as the page's URL."""
+    return url if url and url.startswith(("http://", "https://")) else None
