@@ -24,7 +24,7 @@ COLUMNS = (
     + ["DATEADDED", "SOURCEURL"]
 )
 assert len(COLUMNS) == 61
-NOT_COUNTRIES = {"IGO", "NGO", "MNC", "WST"}
+NOT_COUNTRIES = {"IGO", "NGO", "MNC", "WST", "UNO", "EUR", "IMG", "KUR"}
 
 
 def _day(value: str | None) -> dt.date | None:

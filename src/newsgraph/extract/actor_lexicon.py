@@ -21,11 +21,20 @@ class ActorLexicon:
     sector_nouns: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     title_country: dict[str, str] = field(default_factory=dict)
-    holders: dict[str, list] = field(default_factory=dict)  # lowercase full name or surname -> rows
+    holders: dict[str, list] = field(default_factory=dict)  # lowercase full name, alias or surname -> rows
+    iso3: dict[str, str] = field(default_factory=dict)  # ISO-3 codes written in text ("IRN") -> code
+    not_people: set[str] = field(default_factory=set)  # PERSON entities that are platforms or things
+    not_people_heads: set[str] = field(default_factory=set)  # "Ben Gurion Airport"
+    cities: set[str] = field(default_factory=set)  # gazetteer city names (population >= 100k): not people
+
+    def aliases_of(self, full: str) -> set[str]:
+        """Lowercase short forms of a known office holder ("kim", "xi"), to link later mentions."""
+        return {a.lower() for rows in (self.holders.get(full.lower(), []),) for r in rows if r[0] == full
+                for a in (r[5] if len(r) > 5 else ())}
 
     def holder(self, name: str, published: str | None):
         """(full name, code, office) of the office holder called ``name`` on the publication date."""
-        rows = self.holders.get(name.lower(), [])
+        rows = self.holders.get(name.lower().removesuffix("'s").removesuffix("’s"), [])
         if published:
             dated = [r for r in rows if r[3] <= published and (r[4] is None or published <= r[4])]
             rows = dated or rows
@@ -51,6 +60,9 @@ def load(user_files: tuple[Path, ...] = ()) -> ActorLexicon:
         if name in lex.countries:  # "Singapore", "Kuwait": the country reading wins
             lex.capitals.pop(name)
     lex.demonyms = dict(countries["demonyms"])
+    stop = set(countries.get("iso3_not_in_text", []))
+    lex.iso3 = {code: code for code in lex.country_names if code.isalpha() and code not in stop}
+    lex.cities = {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
     lex.country_names.update({"WST": "the West", "EUR": "Europe", "KUR": "Kurds", "IGO": "international organisation"})
     for name, (code, *aliases) in lexicons.load("outlets", user_files)["outlets"].items():
         for alias in (name, *aliases):
@@ -64,11 +76,13 @@ def load(user_files: tuple[Path, ...] = ()) -> ActorLexicon:
     titles = lexicons.load("titles", user_files)
     lex.titles = titles["titles"]
     lex.title_country = titles["default_country"]
+    lex.not_people = set(titles.get("not_people", []))
+    lex.not_people_heads = set(titles.get("not_people_heads", []))
     for row in lexicons.load("office_holders", user_files)["holders"]:
-        lex.holders.setdefault(row[0].lower(), []).append(row)
-        surname = row[0].split()[-1].lower()
-        if surname != row[0].lower():
-            lex.holders.setdefault(surname, []).append(row)
+        keys = {row[0].lower(), row[0].split()[-1].lower(), *(a.lower() for a in (row[5] if len(row) > 5 else ()))}
+        for key in keys:
+            if row not in lex.holders.setdefault(key, []):
+                lex.holders[key].append(row)
     return lex
 
 
@@ -82,7 +96,7 @@ def matcher(vocab, user_files: tuple[Path, ...] = ()):
     tokenizer = spacy.blank("en")
     m = PhraseMatcher(vocab, attr="ORTH")
     groups = {
-        COUNTRY: list(lex.countries),
+        COUNTRY: list(lex.countries) + [c for c in lex.iso3 if c not in lex.countries],
         CAPITAL: list(lex.capitals),
         DEMONYM: sorted({form for d in lex.demonyms for form in (d.title(), d.upper() if len(d) <= 4 else d.title())}),
         OUTLET: list(lex.outlets),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..types import TimeRef
 from .context import Context
@@ -39,7 +40,7 @@ PATTERNS = [
     ("my", rf"\b{_MONTH},?\s+{_YEAR}\b"),
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("future", r"\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:(?P<n>few|several|two|three|four|five|ten|\d+)\s+)?"
-               r"(?P<unit>day|week|month|year|decade)s?\b"),
+               r"(?P<unit>day|week|month|year|decade)(?P<plural>s?)\b"),
     ("since", rf"\bsince\s+{_YEAR}\b"),
     ("rel_unit", r"\b(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last)\s+"
                  r"(?P<unit>week|month|year)\b"),
@@ -59,6 +60,14 @@ def _month_index(text: str) -> int:
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _next(month: int, day: int | None, anchor: dt.date) -> dt.date:
+    """The first such date on or after the anchor (for "will meet on March 3")."""
+    last = _most_recent(month, day, anchor)
+    if last == anchor or (day is None and (last.year, last.month) == (anchor.year, anchor.month)):
+        return last
+    return last.replace(year=last.year + 1)
 
 
 def _most_recent(month: int, day: int | None, anchor: dt.date) -> dt.date:
@@ -84,6 +93,9 @@ def resolve(kind: str, g: dict, anchor: dt.date | None) -> tuple[str | None, str
         return f"{int(g['year']):04d}-{_month_index(g['month']):02d}", "month"
     if kind == "since":
         return (f"{g['year']}/{anchor.isoformat()}" if anchor else None), "range"
+    if kind == "rel_month" and (g.get("rel") or "").lower() == "since":
+        start = _most_recent(_month_index(g["month"]), None, anchor) if anchor else None
+        return (f"{start.strftime('%Y-%m')}/{anchor.isoformat()}" if anchor else None), "range"
     if kind == "year":
         return g["year"], "year"
     precision = {"md": "day", "dm": "day", "weekday": "day", "day_word": "day", "rel_month": "month",
@@ -92,19 +104,21 @@ def resolve(kind: str, g: dict, anchor: dt.date | None) -> tuple[str | None, str
         precision = {"week": "range", "month": "month", "year": "year"}[g["unit"]]
     if anchor is None:
         return None, precision
+    future = g.get("future") == "1"
     if kind in ("md", "dm"):
-        return _most_recent(_month_index(g["month"]), int(g["day"]), anchor).isoformat(), "day"
+        pick = _next if future else _most_recent
+        return pick(_month_index(g["month"]), int(g["day"]), anchor).isoformat(), "day"
     if kind == "rel_month":
         month, rel = _month_index(g["month"]), (g.get("rel") or "").lower()
-        if rel == "next":
+        if rel == "next" or (future and rel not in ("last", "since")):
             year = anchor.year + (1 if month <= anchor.month else 0)
             return f"{year:04d}-{month:02d}", "month"
         start = _most_recent(month, None, anchor)
         return start.strftime("%Y-%m"), "month"
     if kind == "weekday":
         weekday, rel = WEEKDAYS[g["weekday"].lower()], (g.get("rel") or "").lower()
-        if rel == "next":
-            days = (weekday - anchor.weekday()) % 7 or 7
+        if rel == "next" or (future and rel != "last"):
+            days = (weekday - anchor.weekday()) % 7 or (7 if rel == "next" else 0)
             return (anchor + dt.timedelta(days=days)).isoformat(), "day"
         back = (anchor.weekday() - weekday) % 7
         if rel == "last" and back == 0:
@@ -135,7 +149,8 @@ def resolve(kind: str, g: dict, anchor: dt.date | None) -> tuple[str | None, str
         return f"{monday.isoformat()}/{end.isoformat()}", "range"
     if kind == "future":
         n = g.get("n")
-        count = int(n) if n and n.isdigit() else NUMBERS.get((n or "").lower(), 1 if not n else 3)
+        plural = g.get("plural") == "s"
+        count = int(n) if n and n.isdigit() else NUMBERS.get((n or "").lower(), 3 if n or plural else 1)
         unit = g["unit"]
         months = {"day": 0, "week": 0, "month": count, "year": 12 * count, "decade": 120 * count}[unit]
         if months == 0:
@@ -143,6 +158,43 @@ def resolve(kind: str, g: dict, anchor: dt.date | None) -> tuple[str | None, str
             return f"{anchor.isoformat()}/{(anchor + dt.timedelta(days=days)).isoformat()}", "range"
         return f"{anchor.strftime('%Y-%m')}/{_add_months(anchor, months).strftime('%Y-%m')}", "range"
     return None, precision
+
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_HEADS = {"schedule", "due", "plan", "expect", "set"}
+
+
+def _future(doc, start: int, end: int) -> bool:
+    """The clause the expression belongs to is about the future: "will meet on Friday", "is due to ... in May"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for _ in range(3):  # "will begin talks ...": the aux of this verb or of the verbs governing it
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+        if any(c.lower_ in FUTURE_AUX for c in verb.children) or (verb.lemma_ in FUTURE_HEADS and not past):
+            return True  # "is due to", "are scheduled for", but not "was planned for February"
+        if verb.head is verb or verb.dep_ not in ("xcomp", "conj", "advcl"):
+            break
+        verb = verb.head
+    return False
+
+
+BARE_MONTH = re.compile(rf"^(?:(?:early|late|mid-?)\s*)?{_MONTH}$")
+
+
+def _bare_months(ctx: Context, taken: list[tuple[int, int]]):
+    """spaCy DATE entities that are a bare month name ("December's talks"), not already matched."""
+    for ent in ctx.doc.ents:
+        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        m = BARE_MONTH.match(ent.text)
+        if m and m.group("month") != "May":
+            yield ent.start_char, ent.end_char, ent.text, {"month": m.group("month")}
 
 
 def extract(ctx: Context) -> list[TimeRef]:
@@ -163,7 +215,18 @@ def extract(ctx: Context) -> list[TimeRef]:
             continue  # the modal verb
         if kind in ("md", "dm") and groups["month"] == "May" and not groups.get("day"):
             continue
+        if kind in ("md", "dm", "rel_month", "weekday") and _future(ctx.doc, start, end):
+            groups["future"] = "1"
         value, precision = resolve(kind, groups, anchor)
         out.append(TimeRef(text=match.group(0), start=start, end=end, value=value, precision=precision,
                            id=f"T{len(out) + 1}"))
-    return out
+    anchor_groups = [(t.start, t.end) for t in out]
+    for start, end, text_, groups in list(_bare_months(ctx, anchor_groups)):
+        if ctx.article.is_repeat(start, end):
+            continue
+        if _future(ctx.doc, start, end):
+            groups["future"] = "1"
+        value, precision = resolve("rel_month", groups, anchor)
+        out.append(TimeRef(text=text_, start=start, end=end, value=value, precision=precision))
+    out.sort(key=lambda t: t.start)
+    return [replace(t, id=f"T{i}") for i, t in enumerate(out, start=1)]
