@@ -30,7 +30,8 @@ class Summary:
                 "skipped_sources": [{"source": s, "reason": r, "message": m} for s, r, m in self.skipped_sources]}
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of at most ``size`` items."""
     batch = []
     for item in items:
         batch.append(item)
@@ -49,7 +50,7 @@ def _recorded_key(key: str, item) -> str | None:
 def ingest(inputs: list[str], store, process: Processor, settings: Settings, batch_size: int = 16,
            on_batch: Callable[[Summary], None] | None = None) -> Summary:
     summary = Summary()
-    for batch in _batches(expand(inputs, settings), batch_size):
+    for batch in batches(expand(inputs, settings), batch_size):
         summary.read += len(batch)
         seen = store.seen_inputs([key for key, _ in batch])
         fresh = [(key, item) for key, item in batch if key not in seen]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..types import ArticleRecord, RawDocument, Skipped
+from ..ingest.batch import batches
 from . import shards
 
 Output = ArticleRecord | Skipped
@@ -99,17 +100,6 @@ def processor(settings: Settings, workers: int) -> PoolProcessor | InProcess:
     return PoolProcessor(settings, workers) if workers > 1 else InProcess(settings)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def run_shards(plan: list[shards.Shard], out: Path, settings: Settings, workers: int = 1,
                batch_size: int = 16) -> dict:
     """The sharded job on this machine: every unfinished shard -> Parquet + marker. Returns counts."""
@@ -122,7 +112,7 @@ def run_shards(plan: list[shards.Shard], out: Path, settings: Settings, workers:
     try:
         for shard in todo:
             writer = shards.ShardWriter(out, shard)
-            items = _batches(shards.read(shard, settings), batch_size)
+            items = batches(shards.read(shard, settings), batch_size)
             held: deque = deque()
 
             def raws(batches=items):
