@@ -6,7 +6,9 @@
 """
 from __future__ import annotations
 
-from . import extract as _extractors  # noqa: F401  (load the sub-package first: the function below keeps the name)
+import sys
+import types as _types
+
 from .config import Settings
 from .errors import NewsgraphError
 from .types import ArticleRecord, RawDocument
@@ -32,3 +34,24 @@ def extract(content: str | bytes, url: str | None = None, published: str | None 
         pipeline = _pipelines.setdefault(settings, Pipeline(settings))
     raw = RawDocument(content=content, source=url or "<content>", url=url, published=check_published(published))
     return pipeline.process(raw)
+
+
+class _Package(_types.ModuleType):
+    """Keeps ``newsgraph.extract`` the function when the ``newsgraph.extract`` sub-package is imported later.
+
+    Importing a sub-package sets it as an attribute of its parent; the setter below files it away instead, so that
+    ``import newsgraph`` stays light (spaCy loads only when a pipeline is built).
+    """
+
+    @property
+    def extract(self):
+        return _extract_function
+
+    @extract.setter
+    def extract(self, value):
+        if not isinstance(value, _types.ModuleType):
+            raise AttributeError("newsgraph.extract is a function; it cannot be replaced")
+
+
+_extract_function = extract
+sys.modules[__name__].__class__ = _Package

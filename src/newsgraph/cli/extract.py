@@ -21,10 +21,11 @@ def extract_command(
     """Extract one page's sourced event graph and print it as JSON (or a readable summary)."""
     from ..config import Settings
     from ..ingest.single import read_source
-    from ..pipeline import Pipeline
 
     settings = Settings.from_env()
     raw = read_source(source, url=url, published=published, settings=settings)
+    from ..pipeline import Pipeline  # spaCy loads only once the input is readable
+
     record = Pipeline(settings).process(raw)
     if fmt is OutputFormat.json:
         typer.echo(record.to_json(indent=2))

@@ -40,6 +40,14 @@ def run_command(
     from ..run import shards
 
     settings = Settings.from_env()
+    missing = [i for i in inputs if "://" not in i and not Path(i).exists()]
+    if missing and len(missing) == len(inputs):
+        from ..errors import InputError
+
+        raise InputError(f"no such input: {', '.join(missing)}; give WARC/JSONL files, feeds, URL lists, "
+                              f"directories or URLs")
+    for item in missing:
+        console.print(f"[yellow]warning:[/] no such input {item}; it is recorded as a skip, the other inputs run")
     plan = shards.plan(inputs, files_per_shard)
     out.mkdir(parents=True, exist_ok=True)
     if engine is Engine.ray:
