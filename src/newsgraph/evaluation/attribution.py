@@ -120,7 +120,7 @@ def gold_files(split_dir: Path) -> dict[str, Path]:
 # ---------------------------------------------------------------- predictions
 def _trim_punct(text: str, lo: int, hi: int, offset: int) -> tuple[int, int] | None:
     """A content fragment left after cutting out the cue, without the commas around it."""
-    while lo < hi and text[lo] in " ,;:—–-\n":
+    while lo < hi and text[lo] in " ,;:—–-\n.":
         lo += 1
     while hi > lo and text[hi - 1] in " ,;:—–-\n":
         hi -= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..types import Attribution, Span
 from .attribution.finder import Candidate, find
 from .attribution.lexicon import quote_regions
+from .attribution.model import keep, model
 from .attribution.sources import SourceResolver
 from .context import Context
 
@@ -34,7 +35,7 @@ def _parent(i: int, cands: list[Candidate]) -> int | None:
 
 def candidates(ctx: Context) -> list[Candidate]:
     """Raw candidates in text order, one per cue (for evaluation and debugging)."""
-    cands = find(ctx.doc, ctx.sentences(), quote_regions(ctx.article.text))
+    cands = find(ctx.doc, ctx.sentences(), quote_regions(ctx.article.text), open_verbs=model() is not None, keep=keep)
     seen: set[tuple[int, int]] = set()
     sources = [c.source for c in cands if c.source]
     out = []

@@ -6,17 +6,19 @@ Rules, per sentence:
     clause it is attached to ("CONTENT, X said"), else a quotation that follows ("X said: “…”");
   * "according to X": source = X, content = the rest of the clause;
   * "citing X" hanging on another cue or source: a nested attribution whose parent is that one;
-  * "X's report that …": a cue noun with a possessor and a that-clause.
+  * "X's report that …": a cue noun with a possessor and a that-clause;
+  * with the cue model (``open_verbs``): any verb with a subject and a complement, possessed nouns
+    ("X's criticism of …") and "be + adjective" ("were confident that …"), judged by ``keep(feats)``.
 Content touching a quotation is widened to the whole quotation (which may run over sentences).
+Text-level rules (punctuation cues, headline colons, continued quotations) are in ``text_cues``.
 """
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import CLOSE_QUOTES, OPEN_QUOTES, lexicon
+from .model import features, noun_features
+from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _trim
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CLAUSES = ("ccomp", "parataxis")
@@ -24,34 +26,11 @@ OBJECTS = ("dobj", "oprd", "attr")
 CUE_MODIFIERS = ("aux", "auxpass", "neg", "advmod")
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "remind", "advise"})
 CUE_PREPS = frozenset({"for", "to", "on", "against", "at", "about"})  # "called for", "pointed to"
-TRIM = " \t\n\r,;:.—–-"
-
-
-@dataclass
-class Candidate:
-    source: tuple[int, int] | None
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    direct: bool = False
-    verb: int = -1  # token index of the cue's head word
-    cites: int | None = None  # token index the "citing" phrase hangs on
-    source_tokens: tuple[int, int] | None = None  # token range of the source phrase
 
 
 def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """Character span of tokens lo..hi inclusive."""
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in TRIM:
-        s += 1
-    while e > s and text[e - 1] in TRIM:
-        # keep a full stop or comma that sits inside a closing quotation mark
-        e -= 1
-    while s < e and text[s].isspace():
-        s += 1
-    return s, e
 
 
 def _widen_to_quotes(text: str, span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
@@ -78,9 +57,9 @@ def _in_quote(pos: int, regions: list[tuple[int, int]]) -> bool:
 
 
 def _subject(v: Token, depth: int = 0) -> Token | None:
-    for c in v.children:
-        if c.dep_ in SUBJECTS:
-            return c
+    subjects = [c for c in v.children if c.dep_ in SUBJECTS]
+    if subjects:  # the nearest one: a misparsed second subject sits inside the quotation
+        return min(subjects, key=lambda c: abs(c.i - v.i))
     if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
         return _subject(v.head, depth + 1)
     return None
@@ -98,16 +77,16 @@ def _cue_range(v: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _content_tokens(v: Token, lemma: str) -> tuple[list[tuple[int, int]], int]:
-    """Token ranges of the content and the cue's last token (widened by a preposition)."""
+def _content_tokens(v: Token, lemma: str) -> tuple[list[tuple[int, int]], int, str]:
+    """Token ranges of the content, the cue's last token (widened by a preposition) and the kind."""
     kids = list(v.children)
     hi_cue = v.i
     clauses = [c for c in kids if c.dep_ in CLAUSES]
     if clauses:
-        return [(c.left_edge.i, c.right_edge.i) for c in clauses], hi_cue
+        return [(c.left_edge.i, c.right_edge.i) for c in clauses], hi_cue, "clause"
     xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
     if xcomps:
-        return [(c.left_edge.i, c.right_edge.i) for c in xcomps], hi_cue
+        return [(c.left_edge.i, c.right_edge.i) for c in xcomps], hi_cue, "xcomp"
     objs = [c for c in kids if c.dep_ in OBJECTS]
     if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and objs[0].ent_type_ in ("PERSON", "ORG", "NORP")):
         last = max(objs, key=lambda t: t.i)
@@ -115,12 +94,12 @@ def _content_tokens(v: Token, lemma: str) -> tuple[list[tuple[int, int]], int]:
         for c in kids:  # "blasted him for not paying" / "described it as ..."
             if c.dep_ == "prep" and c.i == hi + 1 and c.lower_ in ("for", "as"):
                 hi = c.right_edge.i
-        return [(min(o.left_edge.i for o in objs), hi)], hi_cue
+        return [(min(o.left_edge.i for o in objs), hi)], hi_cue, "object"
     preps = [c for c in kids if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in CUE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
     if preps:
         p = preps[0]
-        return [(p.i + 1, p.right_edge.i)], p.i
-    return [], hi_cue
+        return [(p.i + 1, p.right_edge.i)], p.i, "prep"
+    return [], hi_cue, ""
 
 
 def _clause_before(v: Token) -> list[tuple[int, int]]:
@@ -131,6 +110,11 @@ def _clause_before(v: Token) -> list[tuple[int, int]]:
         hi = v.left_edge.i - 1
         if hi >= lo:
             return [(lo, hi)]
+    as_clause = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+    if (v.dep_ in ("parataxis", "ccomp") or as_clause) and h.i > v.i and h.pos_ in ("VERB", "AUX"):
+        # "Voters, Clinton suggested, don't have to worry" / "As Crane said, the two have become ..."
+        rngs = [(h.left_edge.i, v.left_edge.i - 1), (v.right_edge.i + 1, h.right_edge.i)]
+        return [(a, b) for a, b in rngs if b >= a and not all(t.is_punct for t in v.doc[a:b + 1])]
     return []
 
 
@@ -158,12 +142,14 @@ def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]]) 
     return None
 
 
-def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
+def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = False,
+         keep=None) -> list[Candidate]:
+    """``open_verbs``: also propose verbs outside the lexicon; ``keep(feats)`` judges verb candidates."""
     lex = lexicon()
     text = doc.user_data.get("newsgraph_text") or doc.user_data.setdefault("newsgraph_text", doc.text)
     out: list[Candidate] = []
 
-    def add(src_rng, cue_rng, content_rngs, verb, cites=None, extra=None):
+    def add(src_rng, cue_rng, content_rngs, verb, cites=None, extra=None, feats=None):
         spans = [_chars(doc, a, b) for a, b in content_rngs]
         if extra:
             spans.append(extra)
@@ -177,7 +163,7 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
         source = None
         if src_rng is not None:
             source = _trim(text, *_chars(doc, *src_rng))
-        out.append(Candidate(source, _chars(doc, *cue_rng), (s, e), direct, verb, cites, src_rng))
+        out.append(Candidate(source, _chars(doc, *cue_rng), (s, e), direct, verb, cites, src_rng, feats))
 
     for sent in sents:
         for tok in sent:
@@ -206,6 +192,8 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
                 rngs = [r for r in rngs if r[1] >= r[0] and not all(t.is_punct for t in doc[r[0]:r[1] + 1])]
                 add((pobj.left_edge.i, src_hi), (tok.i, tok.i + 1), rngs, tok.i)
                 continue
+            if tok.pos_ == "NOUN" and open_verbs:
+                _possessed_noun(tok, add)
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and low in lex.noun_cues):
                 continue
             lemma = tok.lemma_.lower()
@@ -222,7 +210,11 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
                                          _chars(doc, tok.i, tok.i), (0, 0), False, tok.i, tok.head.i,
                                          (obj.left_edge.i, hi)))
                 continue
-            if lemma not in lex.verbs:
+            inlex = lemma in lex.verbs
+            if open_verbs and lemma == "be" and tok.dep_ not in ("aux", "auxpass"):
+                _adjective_cue(tok, text, regions, add)
+                continue
+            if not inlex and not (open_verbs and tok.pos_ == "VERB"):
                 continue
             if tok.pos_ == "AUX" and lemma not in ("say",):
                 continue
@@ -236,43 +228,70 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]]) -> list[Candidate]:
                 src_rng = (tok.head.left_edge.i, tok.left_edge.i - 1)
             if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
                 continue
-            rngs, hi_cue = _content_tokens(tok, lemma)
+            rngs, hi_cue, kind = _content_tokens(tok, lemma)
             extra = None
             if not rngs:
-                rngs = _clause_before(tok)
+                rngs, kind = _clause_before(tok), "before"
             if not rngs:
-                extra = _quote_near(doc, tok, min(src_rng[0], tok.i), regions)
+                extra, kind = _quote_near(doc, tok, min(src_rng[0], tok.i), regions), "quote"
                 if extra is None:
                     continue
             lo_cue, hi0 = _cue_range(tok)
-            add(src_rng, (lo_cue, max(hi_cue, hi0)), rngs, tok.i, extra=extra)
+            n_content = sum(b - a + 1 for a, b in rngs) if rngs else 10
+            feats = features(tok, subj, kind, inlex, src_rng[1] - src_rng[0] + 1, n_content) if open_verbs else None
+            add(src_rng, (lo_cue, max(hi_cue, hi0)), rngs, tok.i, extra=extra, feats=feats)
+    if keep is not None:
+        out = [c for c in out if keep(c.feats)]
+    _continue_quotes(text, out, regions)
     out += _punctuation_cues(text, regions, {c.content for c in out})
+    out += _headline(text, {c.cue for c in out})
     return _fill_citing(out)
 
 
-DASH_SOURCE = re.compile(r"[ \t]*(?:―|—|–|--)[ \t]*([A-Z@][^\n.,;:“”\"]{1,60})")
-COLON_SOURCE = re.compile(r"(?:^|(?<=\n))([A-Z][\w.'’ -]{1,40}?):[ \t]*$")
+NOUN_PREPS = frozenset({"of", "on", "about", "for", "against", "to", "toward", "towards", "with", "over"})
 
 
-def _punctuation_cues(text: str, regions: list[tuple[int, int]], taken: set) -> list[Candidate]:
-    """'“…” ― Ariana Huichapa' and 'Trump: “…”' (the dash or colon is the cue)."""
-    found = []
-    for qs, qe in regions:
-        if any(a <= qs and qe <= b for a, b in taken):
-            continue
-        m = DASH_SOURCE.match(text, qe)
-        if m:
-            dash = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
-            src = _trim(text, m.start(1), m.end(1))
-            found.append(Candidate(src, (dash, dash + 1 if text[dash] != "-" else dash + 2), (qs, qe), True))
-            continue
-        line_start = text.rfind("\n", 0, qs) + 1
-        m = COLON_SOURCE.search(text[line_start:qs])
-        if m:
-            src = (line_start + m.start(1), line_start + m.end(1))
-            colon = line_start + m.end(1)
-            found.append(Candidate(src, (colon, colon + 1), (qs, qe), True))
-    return found
+def _adjective_cue(be: Token, text: str, regions, add) -> None:
+    """'Voters were acutely aware that ...', 'she is confident about ...' (model-judged)."""
+    adj = next((c for c in be.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    subj = _subject(be)
+    if adj is None or subj is None or subj.dep_ == "expl" or _in_quote(subj.idx, regions):
+        return
+    comp = next((c for c in adj.children if c.i > adj.i and c.dep_ in ("ccomp", "xcomp")), None)
+    hi_cue = adj.i
+    if comp is None:
+        comp = next((c for c in adj.children if c.dep_ == "prep" and c.i == adj.i + 1
+                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if comp is None:
+            return
+        lo, hi_cue = comp.i + 1, comp.i
+    else:
+        lo = comp.left_edge.i
+    lo_cue = _cue_range(be)[0]
+    feats = features(be, subj, "adj", False, subj.right_edge.i - subj.left_edge.i + 1, comp.right_edge.i - lo + 1)
+    feats += [f"A={adj.lemma_.lower()}", f"A|K={adj.lemma_.lower()}|{comp.dep_}"]
+    add((subj.left_edge.i, subj.right_edge.i), (lo_cue, hi_cue), [(lo, comp.right_edge.i)], be.i, feats=feats)
+
+
+def _possessed_noun(noun: Token, add) -> None:
+    """'Trump's criticism of X', 'its decision not to cooperate': possessor = source (model-judged)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
+    if poss is None:
+        return
+    comp = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "xcomp", "relcl")
+                 and c.dep_ != "relcl"), None)
+    cue_hi, kind = noun.i, "clause"
+    if comp is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_PREPS
+                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if prep is None:
+            return
+        comp, cue_hi, kind = prep, prep.i, "prep:" + prep.lower_
+        lo = prep.i + 1
+    else:
+        lo = comp.left_edge.i
+    add((poss.left_edge.i, poss.right_edge.i), (noun.i, cue_hi), [(lo, comp.right_edge.i)], noun.i,
+        feats=noun_features(noun, poss, kind))
 
 
 def _noun_cue(doc: Doc, noun: Token, add) -> None:

@@ -5,6 +5,7 @@ entities, head noun and the source lexicon decide (less precisely).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc
@@ -16,13 +17,16 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "they", "it", "we", "i"})
 SECTOR_OFFICIAL = frozenset({"GOV", "MIL", "JUD", "LEG", "POL"})
 
 
+@functools.lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    keys = sorted(lexicon().country_words, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+
+
 def _country_code(phrase: str) -> str | None:
-    words = lexicon().country_words
-    low = phrase.lower()
-    for key in sorted(words, key=len, reverse=True):
-        if re.search(rf"(?<![\w.]){re.escape(key)}(?!\w)", low):
-            return words[key]
-    return None
+    """The code of the longest country word in the phrase (one compiled pattern)."""
+    found = [m.group() for m in _country_pattern().finditer(phrase.lower())]
+    return lexicon().country_words[max(found, key=len)] if found else None
 
 
 class SourceResolver:

@@ -1,0 +1,101 @@
+"""Text-level attribution rules that need no parse: punctuation cues ("“…” ― Name", "Name: “…”"), headline
+colons ("Graham: Trump will lose"), and quotations that continue a direct attribution's content."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TRIM = " \t\n\r,;:.—–-"
+
+
+@dataclass
+class Candidate:
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool = False
+    verb: int = -1  # token index of the cue's head word
+    cites: int | None = None  # token index the "citing" phrase hangs on
+    source_tokens: tuple[int, int] | None = None  # token range of the source phrase
+    feats: list[str] | None = None  # model features of a verb candidate (model.features)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM:
+        # keep a full stop or comma that sits inside a closing quotation mark
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+SENTENCE_TAIL = re.compile(r"[^\n“”\"]{0,160}?[.!?][ \t]+")
+
+
+def _continue_quotes(text: str, cands: list[Candidate], regions: list[tuple[int, int]]) -> None:
+    """'“Q1,” X said. “Q2.”': a quotation right after the sentence of a direct attribution, in the same
+    paragraph and claimed by no other attribution, continues its content."""
+    starts = {qs: qe for qs, qe in regions}
+    for c in cands:
+        if not c.direct:
+            continue
+        end = max(c.content[1], c.cue[1])
+        m = SENTENCE_TAIL.match(text, end) if c.content[1] <= c.cue[0] else None
+        pos = m.end() if m else (c.content[1] + len(text[c.content[1]:]) - len(text[c.content[1]:].lstrip(" \t")))
+        new_end = c.content[1]
+        while pos in starts:
+            qe = starts[pos]
+            if any(o is not c and o.content[0] < qe and pos < o.content[1] for o in cands):
+                break
+            new_end = qe
+            rest = text[qe:qe + 3]
+            pos = qe + len(rest) - len(rest.lstrip(" \t"))
+        if new_end > c.content[1]:
+            c.content = (c.content[0], new_end)
+
+
+HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: to [A-Z][\w.'’ -]{1,30}?)?:[ \t]+(\S[^\n]{8,}?)[.]?[ \t]*(?=\n|$)")
+
+
+HEADLINE_LABELS = frozenset({"the", "a", "an", "breaking", "exclusive", "watch", "video", "photos", "live", "update",
+                             "opinion", "editorial", "analysis", "poll", "polls", "report", "review", "interview",
+                             "explainer", "podcast", "latest", "read", "listen", "correction", "fact", "factbox",
+                             "timeline", "quiz", "new"})
+
+
+def _headline(text: str, taken: set) -> list[Candidate]:
+    """'Graham: Trump will lose the state' in the headline (first line): name, colon, claim."""
+    m = HEADLINE.match(text)
+    if m is None or len(m.group(1)) > 40 or m.group(1).split()[0].lower() in HEADLINE_LABELS:
+        return []
+    colon = text.index(":", m.end(1))
+    if (colon, colon + 1) in taken:
+        return []
+    return [Candidate((m.start(1), m.end(1)), (colon, colon + 1), (m.start(2), m.end(2)), False)]
+
+
+DASH_SOURCE = re.compile(r"[ \t]*(?:―|—|–|--)[ \t]*([A-Z@][^\n.,;:“”\"]{1,60})")
+COLON_SOURCE = re.compile(r"(?:^|(?<=\n))([A-Z][\w.'’ -]{1,40}?):[ \t]*$")
+
+
+def _punctuation_cues(text: str, regions: list[tuple[int, int]], taken: set) -> list[Candidate]:
+    """'“…” ― Ariana Huichapa' and 'Trump: “…”' (the dash or colon is the cue)."""
+    found = []
+    for qs, qe in regions:
+        if any(a <= qs and qe <= b for a, b in taken):
+            continue
+        m = DASH_SOURCE.match(text, qe)
+        if m:
+            dash = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+            src = _trim(text, m.start(1), m.end(1))
+            found.append(Candidate(src, (dash, dash + 1 if text[dash] != "-" else dash + 2), (qs, qe), True))
+            continue
+        line_start = text.rfind("\n", 0, qs) + 1
+        m = COLON_SOURCE.search(text[line_start:qs])
+        if m:
+            src = (line_start + m.start(1), line_start + m.end(1))
+            colon = line_start + m.end(1)
+            found.append(Candidate(src, (colon, colon + 1), (qs, qe), True))
+    return found

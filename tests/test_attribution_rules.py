@@ -1,0 +1,69 @@
+"""Attribution rules added for PolNeAR-style coverage: headline colons, parentheticals, continued quotes,
+stance/cognition verbs and adjectives judged by the bundled cue model (real spaCy model)."""
+from __future__ import annotations
+
+from conftest import make_context
+from newsgraph.evaluation.attribution import to_prediction
+from newsgraph.extract import attributions, quotes
+from newsgraph.extract.attribution.model import model
+
+
+def run(nlp, text):
+    ctx = make_context(nlp, text)
+    ctx.actors = []
+    return ctx, attributions.extract(ctx)
+
+
+def by_cue(attrs, cue):
+    found = [a for a in attrs if a.cue == cue]
+    assert found, [(a.cue, a.source.text) for a in attrs]
+    return found[0]
+
+
+def test_cue_model_is_bundled_and_small():
+    m = model()
+    assert m is not None
+    weights, _, threshold = m
+    assert 0.0 < threshold < 1.0 and 100 < len(weights) < 60000
+
+
+def test_headline_colon_names_the_source(nlp):
+    _, attrs = run(nlp, "Merkel: Europe must stand together on energy\n\nBERLIN - The chancellor spoke on Monday.")
+    a = by_cue(attrs, ":")
+    assert a.source.text == "Merkel" and a.content.text == "Europe must stand together on energy"
+    _, attrs = run(nlp, "The Latest: Storm moves north along the coast\n\nThe storm weakened overnight.")
+    assert not [a for a in attrs if a.cue == ":"]
+
+
+def test_parenthetical_cue_splits_its_content(nlp):
+    text = "The new tariffs, the minister argued, would protect local farmers from cheap imports."
+    _, attrs = run(nlp, text)
+    a = by_cue(attrs, "argued")
+    assert a.source.text == "the minister"
+    frags = [text[s:e] for s, e in to_prediction(a)["content"]]
+    assert frags == ["The new tariffs", "would protect local farmers from cheap imports"]
+
+
+def test_quotation_after_the_cue_sentence_continues_the_content(nlp):
+    text = '"We will not back down," the mayor said. "The city deserves better than this."\n\nThe council meets on Friday.'
+    ctx, attrs = run(nlp, text)
+    a = by_cue(attrs, "said")
+    assert a.direct and a.content.text.endswith('"The city deserves better than this."')
+    ctx.attributions = attrs
+    qs = quotes.extract(ctx)
+    assert len(qs) == 1 and qs[0].speaker.text == "the mayor" and "deserves better" in qs[0].text
+
+
+def test_stance_and_cognition_cues(nlp):
+    _, attrs = run(nlp, "Residents fear that the river will flood again this spring.")
+    assert by_cue(attrs, "fear").content.text == "that the river will flood again this spring"
+    _, attrs = run(nlp, "Union leaders were confident that the strike would end soon.")
+    a = by_cue(attrs, "were confident")
+    assert a.source.text == "Union leaders" and a.content.text == "that the strike would end soon"
+    _, attrs = run(nlp, "The senator's criticism of the trade deal surprised her colleagues.")
+    assert by_cue(attrs, "criticism of").content.text == "the trade deal"
+
+
+def test_ordinary_actions_are_not_attributions(nlp):
+    _, attrs = run(nlp, "The company built a new factory in Ohio last year.")
+    assert attrs == []
