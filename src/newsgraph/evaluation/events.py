@@ -4,7 +4,9 @@ Each gold record's sentence goes through the real pipeline (nlp + every extracto
 bypassed because one sentence is below its article-length floor). The predicted event matched to a
 gold record is the one whose actor and recipient country codes overlap the gold source and target
 codes most (ties: the first in the sentence); no event -> NONE. Old PLOVER labels are mapped:
-DEMAND->REQUEST, DISAPPROVE->ACCUSE (mode disapprove), INVESTIGATE->ACCUSE (mode investigate), FIGHT->ASSAULT.
+DEMAND->REQUEST, DISAPPROVE->ACCUSE (mode disapprove), INVESTIGATE->ACCUSE (mode investigate), FIGHT->ASSAULT;
+old mode names to their v2.0 names (demo-org/demo-spon->demo, strike-hun->hunger, riot-spon->riot,
+CONSULT host->visit, THREATEN curfew/martial-law->restrict, COERCE detain->arrest).
 Codes compare by their first three letters; any code that is not an ISO-3 country (UNO, NATO, EUR, IGO,
 NGO...) compares as "IGO", the gold data's code for international organisations.
 """
@@ -19,6 +21,11 @@ from ..types import Article
 
 LABELS = {"DEMAND": ("REQUEST", None), "DISAPPROVE": ("ACCUSE", "disapprove"),
           "INVESTIGATE": ("ACCUSE", "investigate"), "FIGHT": ("ASSAULT", None)}
+# old (0.5) mode names -> PLOVER v2.0 names, per type
+MODES = {("PROTEST", "demo-org"): "demo", ("PROTEST", "demo-spon"): "demo", ("PROTEST", "riot-org"): "riot",
+         ("PROTEST", "riot-spon"): "riot", ("PROTEST", "strike-hun"): "hunger", ("PROTEST", "strike-gen"): "strike",
+         ("CONSULT", "host"): "visit", ("THREATEN", "curfew"): "restrict", ("THREATEN", "martial-law"): "restrict",
+         ("COERCE", "detain"): "arrest"}
 
 
 def _iso3() -> frozenset[str]:
@@ -110,6 +117,7 @@ def evaluate(data: Path, limit: int | None = None, pipeline=None, gold_actors: b
             events = pipeline.extract_article(article, doc).events
         g_type, g_mode = LABELS.get(g["event"], (g["event"], None))
         g_mode = g_mode or (g.get("mode") or None)
+        g_mode = MODES.get((g_type, g_mode), g_mode)
         g_src, g_tgt = _gold_codes(g.get("source"), iso3), _gold_codes(g.get("target"), iso3)
 
         def overlap(ev):

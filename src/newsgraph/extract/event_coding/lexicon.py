@@ -92,6 +92,11 @@ class Lexicon:
     transforms: dict[str, dict[str, Code]]
     threaten_modes: dict[str, str]
     table: dict[str, dict]
+    commit_verbs: frozenset[str] = frozenset()  # intent verbs that state an agreement or offer (-> AGREE)
+    control_noun_verbs: frozenset[str] = frozenset()
+    control_nouns: dict[str, str] = None  # "demand" -> request: a verb + this object + a clause governs the clause
+    control_particles: dict[str, str] = None  # "rule" -> "out": control only with that particle
+    known_verbs: frozenset[str] = frozenset()  # every verb lemma the lexicons name (for lemma repair)
 
 
 @functools.lru_cache(maxsize=8)
@@ -101,13 +106,20 @@ def load(user_files: tuple = ()) -> Lexicon:
     nouns = lexicons.load("event_nouns", user_files)
     transforms = {kind: {etype: parse_spec(spec, table) for etype, spec in mapping.items() if not etype.startswith("_")}
                   for kind, mapping in verbs["transforms"].items() if not kind.startswith("_")}
+    verb_patterns = _parse_patterns(verbs["patterns"], table)
+    control = {k: v for k, v in verbs["control"].items() if not k.startswith("_")}
     return Lexicon(
-        verbs=_parse_patterns(verbs["patterns"], table),
+        verbs=verb_patterns,
         nouns=_parse_patterns(nouns["patterns"], table),
-        control={k: v for k, v in verbs["control"].items() if not k.startswith("_")},
+        control=control,
         light_verbs=frozenset(verbs["light_verbs"]),
         intent_adjectives=frozenset(verbs["intent_adjectives"]),
         transforms=transforms,
         threaten_modes=dict(verbs["threaten_modes"]),
         table=table,
+        commit_verbs=frozenset(verbs.get("commit_verbs", ())),
+        control_noun_verbs=frozenset(verbs.get("control_noun_verbs", ())),
+        control_nouns={k: v for k, v in verbs.get("control_nouns", {}).items() if not k.startswith("_")},
+        control_particles={k: v for k, v in verbs.get("control_particles", {}).items() if not k.startswith("_")},
+        known_verbs=frozenset(verb_patterns) | frozenset(control) | frozenset(verbs["light_verbs"]),
     )

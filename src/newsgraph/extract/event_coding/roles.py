@@ -1,11 +1,27 @@
 """Who: the actors named by a noun phrase, through ``ctx.actors`` (spaCy entities as a code-less fallback)."""
 from __future__ import annotations
 
+import functools
+
+from ... import lexicons
 from ...types import Actor, EventActor
 
 CORE_SKIP = frozenset({"relcl", "acl", "prep", "appos", "punct", "cc", "conj", "advcl", "ccomp", "parataxis", "agent"})
-INNER_PREPS = frozenset({"of", "in", "from", "at", "inside"})
+INNER_PREPS = frozenset({"of", "in", "from", "at", "inside", "by"})  # "calls by Belarus", "an offer from Kabul"
+QUANTITY = frozenset({"thousand", "hundred", "dozen", "ten", "million", "score", "group", "number", "crowd", "band",
+                      "handful", "majority", "some", "many", "most", "all", "part", "third", "half", "batch", "contingent"})
 FALLBACK_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_nouns() -> dict[str, str]:
+    nouns = lexicons.load("sectors")["nouns"]
+    return {n: sector for sector, words in nouns.items() if not sector.startswith("_") for n in words}
+
+
+def is_placeholder(party: EventActor) -> bool:
+    """A party named only by a sector noun ("the demonstrators"), with no country yet."""
+    return party.code is None and party.name is None and party.actor_id is None
 
 
 class ActorIndex:
@@ -58,21 +74,41 @@ class ActorIndex:
                     out.append(actor)
         return out
 
+    def party(self, head, any_noun: bool = False) -> list[EventActor]:
+        """``phrase``, or else a code-less party when the head is a sector noun ("the demonstrators",
+        "security forces"; any noun when ``any_noun``, for protesters); events.py gives it the sentence's one
+        country or drops it."""
+        found = self.phrase(head)
+        if found or head is None or self.fallback:
+            return found
+        if head.lemma_.lower() in QUANTITY:  # "a group of refugees"
+            inner = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if inner is not None:
+                return self.party(inner, any_noun)
+        sector = _sector_nouns().get(head.lower_) or _sector_nouns().get(head.lemma_.lower())
+        if sector is None and any_noun and head.pos_ in ("NOUN", "PROPN"):
+            sector = "CVL"
+        if sector is None:
+            return []
+        span = self.doc[head.left_edge.i: head.i + 1]
+        return [EventActor(span.text, None, None, sector, None)]
+
     def _head(self, h, deep: bool) -> list[EventActor]:
         core = [h]
         stack = [c for c in h.children if c.dep_ not in CORE_SKIP]
         while stack:
             t = stack.pop()
             core.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "appos", "prep"))
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "cc", "appos", "prep"))  # "Sierra Leonean and Liberian refugees"
         found = self._in_tokens(core)
         if found or not deep:
             return found
-        for child in h.children:  # "leaders of Iran", "forces in Guinea"
+        for child in h.children:  # "leaders of Iran", "forces in Guinea", "thousands of students throughout Indonesia"
             if child.dep_ == "prep" and child.lower_ in INNER_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found = self.phrase(pobj, deep=False)
+                        found = self.phrase(pobj, deep=h.lemma_.lower() in QUANTITY and child.lower_ == "of")
                         if found:
                             return found
         for child in h.children:
