@@ -39,3 +39,18 @@ def test_cache_is_built_once_and_rebuilt_when_the_version_changes(tmp_path, monk
         assert calls == [1, 1] and len(list(tmp_path.glob("gazetteer-*.pkl"))) == 2
     finally:
         gazetteer.load.cache_clear()
+
+
+def test_editing_a_lexicon_the_index_is_built_from_names_a_new_cache_file(monkeypatch):
+    before = gazetteer.cache_path()
+    monkeypatch.setattr(gazetteer, "_lexicon_digest", lambda: "edited")
+    assert gazetteer.cache_path() != before and gazetteer.cache_path().name.endswith("-edited.pkl")
+
+
+def test_divisions_from_the_admin1_lexicon_sit_among_their_towns():
+    index = gazetteer.load()
+    benue = next(e for e in index.get("benue state") if e.feature_code == "ADM1")
+    makurdi = next(e for e in index.get("makurdi") if e.country_code == "NG")
+    assert benue.country_code == "NG" and benue.admin1 == makurdi.admin1
+    assert gazetteer.km((benue.lat, benue.lon), (makurdi.lat, makurdi.lon)) < 200
+    assert not any(e.country_code == "NG" for e in index.get("delta"))  # a word: only "Delta State"

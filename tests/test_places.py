@@ -70,3 +70,30 @@ def test_eval_geoparsing_reports_sane_figures_on_a_small_run():
     e2e = result["end_to_end"]
     assert all(0.0 <= e2e[k] <= 1.0 for k in ("precision", "recall", "f1"))
     assert result["by_type"] and set(result["seconds"]) >= {"spacy_parse", "geoparsing"}
+
+
+def test_place_adjectives_are_toponyms_but_not_the_articles_main_place(nlp):
+    ctx, found = resolved(nlp, "Russian officials met their Turkish counterparts in Ankara on Tuesday.")
+    assert found["Russian"].country_code == "RU" and found["Russian"].feature_class == "A"
+    assert places.dominant_place(ctx).name == "Ankara"
+
+
+def test_a_country_named_inside_an_organisation_is_a_place(nlp):
+    _, found = resolved(nlp, "A spokesman for Air Canada said the flights would resume on Monday.")
+    assert found["Canada"].country_code == "CA"
+
+
+def test_a_facility_is_where_the_text_says_it_is(nlp):
+    _, found = resolved(nlp, "Thousands of fans queued outside the Barclays Center in Brooklyn before the game.")
+    venue = next(p for p in found.values() if "Barclays" in p.text)
+    assert venue.country_code == "US" and abs(venue.lat - 40.65) < 0.5
+
+
+def test_nearby_places_settle_a_common_town_name(nlp):
+    _, found = resolved(nlp, "The county fair in Springfield drew visitors from Decatur, Champaign and Peoria.")
+    assert found["Springfield"].country_code == "US" and abs(found["Springfield"].lon + 89.6) < 1
+
+
+def test_airport_codes_are_not_towns():
+    assert not any(e.feature_class == "P" for e in places.candidates("SRT")[1])
+    assert any(e.country_code == "US" for e in places.candidates("U.S.")[1])

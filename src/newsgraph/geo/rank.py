@@ -25,6 +25,10 @@ COUNTRY_FOCUS = 3.0  # times the share of the article's other toponyms in the ca
 ADMIN1_FOCUS = 4.0  # times the share of the article's other toponyms in the candidate's first-order division
 ACTOR_COUNTRY = 1.0  # times the share of the actors' countries
 NEAR = 1.5  # a candidate within 200 km of another toponym's pick
+SUPPORT = 2.0  # per other name (weighted by how unambiguous it is) with a candidate near or in the same state
+SUPPORT_CAP = 2.0  # support counted at most this much
+SPREAD = 0.5  # a name spread over n divisions weighs n ** -SPREAD
+AREAS = {"PCLI", "PCLF", "PCLH", "CONT", "OCN", "RGN", "SEA", "GULF"}  # too large for "near"
 DIRECTIONS = {"northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
               "northeastern": (1, 1), "northwestern": (1, -1), "southeastern": (-1, 1), "southwestern": (-1, -1),
               "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)}
@@ -36,6 +40,7 @@ class Mention:
     candidates: tuple[Entry, ...]
     qualifiers: list[Entry] = field(default_factory=list)  # states or countries named right after it
     direction: str | None = None  # "western" in "in western Russia"
+    facility: bool = False  # a building, street or site: without candidates, it is in the article's nearest town
 
 
 def within(entry: Entry, area: Entry) -> bool:
@@ -72,8 +77,48 @@ def _close(a: Entry, b: Entry) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
+def _cell(e: Entry) -> tuple[int, int]:
+    return int(math.floor(e.lat)), int(math.floor(e.lon))
+
+
+def _support_index(mentions: list[Mention]) -> tuple[dict, dict, dict]:
+    """Which names have some candidate in each 1-degree cell and in each first-order division, and each name's
+    weight (1 / sqrt of the number of divisions its candidates spread over: "Springfield" says little)."""
+    cells: dict[tuple[int, int], set[str]] = {}
+    admins: dict[tuple[str, str], set[str]] = {}
+    weights: dict[str, float] = {}
+    for m in mentions:
+        if m.key in weights or not m.candidates:
+            continue
+        local = [e for e in m.candidates if e.feature_code not in AREAS]
+        groups = {(e.country_code, e.admin1) for e in local}
+        weights[m.key] = max(1, len(groups)) ** -SPREAD
+        for e in local:
+            cells.setdefault(_cell(e), set()).add(m.key)
+            if e.country_code and e.admin1:
+                admins.setdefault((e.country_code, e.admin1), set()).add(m.key)
+    return cells, admins, weights
+
+
+def support(e: Entry, key: str, index: tuple[dict, dict, dict]) -> float:
+    """Other names of the article with a candidate near this one or in its first-order division."""
+    if e.feature_code in AREAS:
+        return 0.0
+    cells, admins, weights = index
+    y, x = _cell(e)
+    names: set[str] = set()
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            names |= cells.get((y + dy, x + dx), set())
+    if e.country_code and e.admin1:
+        names |= admins.get((e.country_code, e.admin1), set())
+    names.discard(key)
+    return min(SUPPORT_CAP, sum(weights[n] for n in names))
+
+
 def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None) -> list[Entry | None]:
     """The chosen entry for each mention (None when it has no candidate)."""
+    spread = _support_index(mentions)
     firsts = [max(m.candidates, key=lambda e: local_score(e, m)) if m.candidates else None for m in mentions]
     countries: Counter = Counter()
     admins: Counter = Counter()
@@ -105,7 +150,7 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
         others = [e for key, e in picks.values() if key != m.key][:40]
 
         def score(e: Entry) -> float:
-            s = local_score(e, m)
+            s = local_score(e, m) + SUPPORT * support(e, m.key, spread)
             if e.country_code and c_total > 0:
                 s += COUNTRY_FOCUS * (countries[e.country_code] - own_c[e.country_code]) / c_total
             if e.country_code and e.admin1 and a_total > 0:
@@ -119,6 +164,22 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
             return s
 
         out.append(max(m.candidates, key=score))
+    return _locate_facilities(mentions, out)
+
+
+def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list[Entry | None]:
+    """A facility with no candidate of its own is in the most named town of the article's main country (the
+    nearest one named before it breaks a tie); without such a town it stays unresolved."""
+    countries = Counter(e.country_code for e in out if e is not None and e.country_code)
+    if not countries:
+        return out
+    main = countries.most_common(1)[0][0]
+    towns = [i for i, e in enumerate(out) if e is not None and e.feature_class == "P" and e.country_code == main]
+    counts = Counter(out[i].geonameid or id(out[i]) for i in towns)
+    for i, m in enumerate(mentions):
+        if out[i] is None and m.facility and towns:
+            best = max(towns, key=lambda j: (counts[out[j].geonameid or id(out[j])], j < i, -abs(i - j)))
+            out[i] = out[best]
     return out
 
 
