@@ -48,6 +48,11 @@ class SourceResolver:
             actor, seen = self.by_id[actor.ref], seen + 1
         return actor
 
+    def _previous_outlet(self, s: int) -> Actor | None:
+        """The last named outlet before ``s``: what "the newspaper" or "the paper" refers back to."""
+        outlets = [a for a in self.actors if a.kind == "outlet" and a.end <= s and a.name]
+        return self._resolve_ref(outlets[-1]) if outlets else None
+
     def _previous_person(self, s: int) -> str | None:
         name = None
         for start, text in self.people:
@@ -103,6 +108,9 @@ class SourceResolver:
         if head is not None and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON") and len(span) <= 4:
             return Source(text, self._title(text), code, "person", s, e)
         if head_word in lex.outlet_heads:
+            earlier = self._previous_outlet(s) if low.startswith("the ") else None  # "the newspaper reported"
+            if earlier is not None:
+                return Source(text, earlier.name, earlier.code, "outlet", s, e, "MED")
             return Source(text, None, code, "outlet", s, e, "MED")
         return Source(text, self._title(text) if has_name else None, code, "organisation", s, e)
 
