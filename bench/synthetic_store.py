@@ -90,7 +90,9 @@ def generate(n_events: int, seed: int = 7) -> dict[str, pa.Table]:
 def build(db: Path, n_events: int) -> dict[str, int]:
     tables = generate(n_events)
     with Store(db) as store:
-        return {name: load_arrow(store, name, table) for name, table in tables.items()}
+        counts = {name: load_arrow(store, name, table) for name, table in tables.items()}
+        store.rebuild_derived()  # merged events' lists and rank (replace_links does it when linking)
+        return counts
 
 
 def main() -> None:

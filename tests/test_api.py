@@ -191,10 +191,17 @@ def test_request_size_is_capped(client):
 
 def test_ingest_without_token_stores_and_links(client):
     before = client.get("/api/stories", params={"limit": 500}).json()["items"]
+    totals = {f: client.get("/api/events", params={"type": f}).json()["total"] for f in ("AGREE", "CONSULT")}
     r = client.post("/api/ingest", json={"content": PAGE, "url": "https://example.org/talks", "published": "2023-03-03"})
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["stored"] and body["link"]["stories"] == len(before) + 1
+    # cached totals are dropped on every write: the new article's events are counted at once
+    after = {f: client.get("/api/events", params={"type": f}).json() for f in totals}
+    assert sum(a["total"] for a in after.values()) > sum(totals.values())
+    assert all(a["total"] == len(client.get("/api/events", params={"type": f, "limit": 500}).json()["items"])
+               for f, a in after.items())
+    assert any(body["article_id"] in e["articles"] for a in after.values() for e in a["items"])
     assert client.get(f"/api/articles/{body['article_id']}").json()["story_id"] == body["story_id"]
     again = client.post("/api/ingest", json={"content": PAGE, "published": "2023-03-03"}).json()
     assert again["already_present"] and again["article_id"] == body["article_id"]

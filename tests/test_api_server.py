@@ -46,6 +46,23 @@ def test_real_server_answers_the_api(server):
         assert c.get("/api/events/unknown").json()["error"]["code"] == "not-found"
 
 
+def test_concurrent_reads_give_the_sequential_answers(server):
+    """Reads run in parallel on per-thread cursors: the same pages as one request at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [{"limit": 5, "offset": o} for o in (0, 5, 10)] + [{"min_origins": 2}, {"since": "2023-02"},
+                                                               {"actor": "IRN", "limit": 3}]
+    with httpx.Client(base_url=server, timeout=30) as c:
+        expected = [c.get("/api/events", params=q).json() for q in queries]
+        ids = [e["id"] for page in expected for e in page["items"]][:6]
+        events = {i: c.get(f"/api/events/{i}").json() for i in ids}
+        with ThreadPoolExecutor(8) as pool:
+            pages = list(pool.map(lambda q: c.get("/api/events", params=q).json(), queries * 6))
+            shown = list(pool.map(lambda i: c.get(f"/api/events/{i}").json(), ids * 4))
+    assert pages == expected * 6
+    assert shown == [events[i] for i in ids * 4]
+
+
 @pytest.mark.parametrize("target", [b"/static/../../etc/passwd", b"/static/../../../../../../etc/passwd",
                                     b"/static/%2e%2e/%2e%2e/etc/passwd", b"/static/..%2f..%2f..%2fetc/passwd",
                                     b"/static//etc/passwd", b"/static/assets/../../api/app.py",

@@ -134,3 +134,82 @@ def test_a_second_writer_gets_a_helpful_error(store_path, tmp_path):
 def test_a_missing_store_read_only_says_how_to_make_one(tmp_path):
     with pytest.raises(StoreError, match="newsgraph ingest"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+READ_FILTERS = [EventFilter(), EventFilter(actor="IRN"), EventFilter(actor="USA GOV"), EventFilter(type="sanction"),
+                EventFilter(since="2023-02-05"), EventFilter(until="2023-02-06"), EventFilter(min_origins=2),
+                EventFilter(recipient="RUS", since="2023")]
+
+
+def test_merged_events_carry_their_lists_in_rank_order(store):
+    assert store.derived
+    rows = store.sql("SELECT rank, n_origins, n_articles, first_published, id, articles, outlets, origin_list "
+                     "FROM merged_events ORDER BY rank")[1]
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    by_order = store.sql("SELECT id FROM merged_events ORDER BY n_origins DESC, n_articles DESC, first_published, id")
+    assert [r[4] for r in rows] == [r[0] for r in by_order[1]]
+    for _, n_origins, n_articles, _, _, articles, outlets, origin_list in rows:
+        assert len(articles) == n_articles and len(origin_list) == n_origins and outlets == sorted(set(outlets))
+
+
+def test_one_query_pages_equal_the_per_page_join(store):
+    """The derived columns (migration 003) give exactly what the mentions/origins tables give."""
+    from newsgraph.store import read
+
+    point = store.resolve_place("Yelabuga")
+    for f in [*READ_FILTERS, EventFilter(near=point, radius_km=300)]:
+        assert read.count_events(store.con, f, True) == read.count_events(store.con, f, False)
+        for limit, offset in [(None, 0), (4, 0), (4, 3), (50, 7)]:
+            assert (read.query_events(store.con, f, limit, offset, True)
+                    == read.query_events(store.con, f, limit, offset, False)), (f, limit, offset)
+    for e in store.query_events(EventFilter(), limit=None):
+        assert read.get_event(store.con, e["id"], True) == read.get_event(store.con, e["id"], False)
+
+
+def test_a_store_from_before_migration_003_reads_and_upgrades(store_path, tmp_path):
+    import shutil
+
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(store_path, old)
+    with Store(old) as s:  # back to the 002 schema
+        for column in ("articles", "outlets", "origin_list", "first_url", "day", "rank"):
+            s.con.execute(f"ALTER TABLE merged_events DROP COLUMN {column}")
+        s.con.execute("DELETE FROM schema_migrations WHERE version >= 3")
+    with Store(store_path, read_only=True) as new:
+        expected = [new.query_events(f, limit=None) for f in READ_FILTERS]
+    with Store(old, read_only=True) as s:  # read-only: not migrated, read through the join path
+        assert not s.derived
+        assert [s.query_events(f, limit=None) for f in READ_FILTERS] == expected
+    with Store(old) as s:  # read-write: migration 003 fills the lists
+        assert s.derived and [s.query_events(f, limit=None) for f in READ_FILTERS] == expected
+        s.con.execute("UPDATE merged_events SET rank = NULL WHERE rank = 2")  # as after a bulk load, no rebuild
+    with Store(old) as s:  # rows without a rank: read through the join path until the lists are rebuilt
+        assert not s.derived and [s.query_events(f, limit=None) for f in READ_FILTERS] == expected
+        s.rebuild_derived()
+        assert s.derived and s.reader().derived and [s.query_events(f, limit=None) for f in READ_FILTERS] == expected
+
+
+def test_near_box_never_drops_a_point_in_the_radius():
+    import math
+    import random
+
+    from newsgraph.store.read import _box
+
+    def km(a, b):
+        (la1, lo1), (la2, lo2) = map(lambda p: (math.radians(p[0]), math.radians(p[1])), (a, b))
+        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+    rng = random.Random(3)
+    for center in [(55.75, 37.62), (0.0, 179.9), (-33.9, -179.5), (89.5, 10.0), (-88.0, -60.0), (64.0, -150.0)]:
+        for radius in (1.0, 50.0, 400.0, 3000.0):
+            sql, params = _box(*center, radius)
+            lat_lo, lat_hi = params[:2]
+            lon_lo, lon_hi = params[2:] if len(params) == 4 else (-180.0, 180.0)
+            for _ in range(3000):
+                p = (rng.uniform(-90, 90), rng.uniform(-180, 180))
+                if rng.random() < 0.8:  # most samples close to the centre, where the box edge is
+                    p = (max(-90, min(90, center[0] + rng.gauss(0, radius / 90))),
+                         (center[1] + rng.gauss(0, radius / 60) + 180) % 360 - 180)
+                if km(center, p) <= radius:
+                    assert lat_lo <= p[0] <= lat_hi and lon_lo <= p[1] <= lon_hi, (center, radius, p)

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+import pydantic_core
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..errors import EmptyInput, InputError
@@ -17,6 +19,14 @@ from .spans import article_spans
 router = APIRouter(prefix="/api")
 MAX_LIMIT = 500
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class PlainJSON(JSONResponse):
+    """JSON of already-built dicts, serialised in pydantic-core (as FastAPI would, NaN -> null) without FastAPI's
+    response validation pass (a second thread hop for sync endpoints)."""
+
+    def render(self, content: Any) -> bytes:
+        return pydantic_core.to_json(content, inf_nan_mode="null")
 
 
 def _state(request: Request):
@@ -37,7 +47,7 @@ def _not_found(what: str, ident: str, hint: str) -> HTTPException:
     return HTTPException(404, f"no {what} '{ident}'; {hint}")
 
 
-@router.get("/events", summary="Merged events, filtered and paginated")
+@router.get("/events", summary="Merged events, filtered and paginated", response_model=dict[str, Any])
 def events(request: Request,
            actor: Annotated[str | None, Query(max_length=200, description="Actor code ('IRN', 'USA GOV') or part of a name")] = None,
            recipient: Annotated[str | None, Query(max_length=200)] = None,
@@ -48,9 +58,10 @@ def events(request: Request,
            radius_km: Annotated[float, Query(gt=0, le=20000)] = 100.0,
            min_origins: Annotated[int | None, Query(ge=0, le=1000)] = None,
            limit: Annotated[int, Query(ge=1, description=f"Page size, capped at {MAX_LIMIT}")] = 50,
-           offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+           offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> PlainJSON:
     limit = min(limit, MAX_LIMIT)
-    with _state(request).store() as store:
+    state = _state(request)
+    with state.store() as store:
         point = None
         if near:
             point = store.resolve_place(near)
@@ -58,19 +69,20 @@ def events(request: Request,
                 raise InputError(f"'{near}' is not a place in this store; pick one from GET /api/places")
         filters = EventFilter(actor=actor, recipient=recipient, type=type, since=since, until=until, near=point,
                               radius_km=radius_km, min_origins=min_origins)
-        total = store.count_events(filters)
+        total = state.count_events(store, filters)
         items = store.query_events(filters, limit=limit, offset=offset) if offset < total else []
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return PlainJSON({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
-@router.get("/events/{event_id}", summary="One merged event: mentions, attribution chains, provenance graph")
-def event(request: Request, event_id: Annotated[str, Path(max_length=128)]) -> dict[str, Any]:
+@router.get("/events/{event_id}", summary="One merged event: mentions, attribution chains, provenance graph",
+            response_model=dict[str, Any])
+def event(request: Request, event_id: Annotated[str, Path(max_length=128)]) -> PlainJSON:
     with _state(request).store() as store:
         found = store.get_event(event_id)
     if found is None:
         raise _not_found("event", event_id, "list events with GET /api/events")
     found["provenance"] = provenance(found)
-    return found
+    return PlainJSON(found)
 
 
 @router.get("/articles/{article_id}", summary="One article: clean text, extracted records and labelled spans")

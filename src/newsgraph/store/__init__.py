@@ -8,9 +8,9 @@ import duckdb
 
 from ..errors import ReadOnlyViolation, StoreError
 from ..types import ArticleRecord, EventFilter, Skipped
-from . import read
+from . import derived, read
 from .connection import connect
-from .write import bulk_insert, record_rows
+from .write import StoreRows, bulk_insert, concat, insert_columns, prepare
 
 __all__ = ["Store"]
 
@@ -23,6 +23,13 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.con = connect(self.path, read_only=read_only)
+        # merged events carry their lists (migration 003); shared with reader() views, updated by relinks
+        self._derived = {"columns": derived.available(self.con), "filled": derived.filled(self.con)}
+
+    @property
+    def derived(self) -> bool:
+        """Whether reads use the derived columns of merged_events (one query per page, no joins)."""
+        return self._derived["filled"]
 
     def close(self) -> None:
         self.con.close()
@@ -54,55 +61,57 @@ class Store:
         rows = self.con.execute("SELECT key FROM inputs WHERE list_contains(?, key)", [keys]).fetchall()
         return {r[0] for r in rows}
 
-    def add_batch(self, items: list[tuple[str | None, str, ArticleRecord | Skipped]]) -> dict[str, int]:
+    def add_batch(self, items: list[tuple[str | None, str, ArticleRecord | StoreRows | Skipped]]) -> dict[str, int]:
         """Store one batch atomically: (input key, source, record or skip) each. Returns counts by status.
-        A key of None is not recorded as processed (a skip worth retrying on the next run)."""
+        A key of None is not recorded as processed (a skip worth retrying on the next run). A record may come
+        already prepared (``store.write.prepare``, done in pool workers) so this process only inserts."""
         counts = {"stored": 0, "duplicate": 0, "skipped": 0}
 
         def work():
             stored = self._insert_records([item for _, _, item in items if not isinstance(item, Skipped)])
-            skips, inputs = [], []
+            skips, inputs = [], {}
             for key, source, item in items:
                 if isinstance(item, Skipped):
                     skips.append(item)
                     status, article_id, reason = "skipped", None, item.reason
                 else:
-                    article_id, reason = item.article.id, None
+                    article_id = item.article_id if isinstance(item, StoreRows) else item.article.id
+                    reason = None
                     status = "stored" if stored.pop(article_id, False) else "duplicate"
                 counts[status] += 1
-                if key is not None:
-                    inputs.append((key, source, article_id, status, reason))
+                if key is not None and key not in inputs:  # the first of a repeated key wins
+                    inputs[key] = (key, source, article_id, status, reason)
             self._insert_skips(skips)
             if inputs:
-                self.con.executemany("INSERT OR IGNORE INTO inputs (key, source, article_id, status, reason) "
-                                     "VALUES (?, ?, ?, ?, ?)", inputs)
+                insert_columns(self.con, "inputs", list(zip(*inputs.values())),
+                               ("key", "source", "article_id", "status", "reason"), verb="INSERT OR IGNORE")
 
         self._transaction(work)
         return counts
 
     def _insert_skips(self, skips: list[Skipped]) -> None:
         """One row per (source, reason): a skip seen again on a rerun is not added twice."""
-        rows = [(s.source, s.reason, s.message, s.source, s.reason) for s in skips]
+        first: dict[tuple, tuple] = {}
+        for s in skips:
+            first.setdefault((s.source, s.reason), (s.source, s.reason, s.message))
+        rows = list(first.values())
         if rows:
-            self.con.executemany("INSERT INTO skips (source, reason, message) SELECT ?, ?, ? WHERE NOT EXISTS "
-                                 "(SELECT 1 FROM skips WHERE source = ? AND reason = ?)", rows)
+            insert_columns(self.con, "skips", list(zip(*rows)), ("source", "reason", "message"),
+                           where="WHERE NOT EXISTS (SELECT 1 FROM skips s WHERE s.source = newsgraph_rows.source "
+                                 "AND s.reason = newsgraph_rows.reason)")
 
-    def _insert_records(self, records: list[ArticleRecord]) -> dict[str, bool]:
+    def _insert_records(self, records: list[ArticleRecord | StoreRows]) -> dict[str, bool]:
         """Insert the records not stored yet, table by table in bulk (Arrow). Returns {article id: newly stored}."""
-        ids = [r.article.id for r in records]
+        prepared = [r if isinstance(r, StoreRows) else prepare(r) for r in records]
+        ids = [r.article_id for r in prepared]
         present = {row[0] for row in self.con.execute(
             "SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()} if ids else set()
-        fresh: dict[str, ArticleRecord] = {}
-        for record in records:
-            if record.article.id not in present and record.article.id not in fresh:
-                fresh[record.article.id] = record
-        tables: dict[str, list[tuple]] = {}
-        for record in fresh.values():
-            for table, rows in record_rows(record).items():
-                tables.setdefault(table, []).extend(rows)
-        for table, rows in tables.items():
-            if rows:
-                bulk_insert(self.con, table, rows)
+        fresh: dict[str, StoreRows] = {}
+        for item in prepared:
+            if item.article_id not in present and item.article_id not in fresh:
+                fresh[item.article_id] = item
+        for table, columns in concat(list(fresh.values())).items():
+            insert_columns(self.con, table, columns)
         return {aid: aid in fresh for aid in ids}
 
     def add_records(self, records: Iterable[ArticleRecord]) -> int:
@@ -130,8 +139,11 @@ class Store:
                              "TRY_CAST(json_extract_string(data, '$.event_loc.geonameid') AS BIGINT)")
             self.con.execute("UPDATE articles SET story_id = s.story_id FROM stories s WHERE s.article_id = articles.id "
                              "AND articles.story_id IS DISTINCT FROM s.story_id")
+            if self._derived["columns"]:
+                derived.rebuild(self.con)
 
         self._transaction(work)
+        self._derived["filled"] = self._derived["columns"]
 
     # ------------------------------------------------------------ reads for linking
     def article_texts(self) -> list[tuple[str, str, str | None]]:
@@ -152,15 +164,29 @@ class Store:
                   *LINK_TABLES]
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
+    def rebuild_derived(self) -> None:
+        """Refill merged events' derived columns (replace_links does it; call it after a bulk load of link tables)."""
+        if self._derived["columns"]:
+            self._transaction(lambda: derived.rebuild(self.con))
+            self._derived["filled"] = True
+
     # ------------------------------------------------------------ queries
+    def reader(self) -> "Store":
+        """A Store over a new cursor of this connection, for reads from another thread (DuckDB cursors are
+        separate connections to the same database; one Store's connection must not be shared between threads)."""
+        view = object.__new__(Store)
+        view.path, view.read_only, view._derived = self.path, self.read_only, self._derived
+        view.con = self.con.cursor()
+        return view
+
     def query_events(self, filters: EventFilter, limit: int = 50, offset: int = 0) -> list[dict]:
-        return read.query_events(self.con, filters, limit, offset)
+        return read.query_events(self.con, filters, limit, offset, self.derived)
 
     def count_events(self, filters: EventFilter) -> int:
-        return read.count_events(self.con, filters)
+        return read.count_events(self.con, filters, self.derived)
 
     def get_event(self, event_id: str) -> dict | None:
-        return read.get_event(self.con, event_id)
+        return read.get_event(self.con, event_id, self.derived)
 
     def get_article(self, article_id: str) -> dict | None:
         return read.get_article(self.con, article_id)
@@ -178,7 +204,7 @@ class Store:
         return read.resolve_place(self.con, name)
 
     def all_merged_events(self) -> list[dict]:
-        return read.query_events(self.con, EventFilter(), limit=None, offset=0)
+        return read.query_events(self.con, EventFilter(), None, 0, self.derived)
 
     def sql(self, query: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN, DESCRIBE, SHOW, SUMMARIZE). Anything that could

@@ -1,7 +1,14 @@
-"""Typed read queries. Every user value is a bound parameter."""
+"""Typed read queries. Every user value is a bound parameter.
+
+Stores from migration 003 on keep each merged event's articles, outlets and origins on its row, with a listing
+`rank` (merged_events is stored in rank order): a page of events is then two small queries, with no join on the
+mentions or origins tables. `derived=False` reads an older
+store (opened read-only, so not migrated) with one extra query for the mentions and one for the origins per page.
+"""
 from __future__ import annotations
 
 import json
+import math
 
 import duckdb
 
@@ -9,10 +16,27 @@ from ..types import EventFilter
 
 _MERGED_COLS = ("id, event, mode, cameo, actor_codes, recipient_codes, actor_names, recipient_names, date, lat, lon, "
                 "n_articles, n_outlets, n_origins, first_published, first_article, data")
+# only what an event dict is built from (the filter columns are in `data` already): fewer columns, cheaper fetch
+_DERIVED_COLS = ("id, n_articles, n_outlets, n_origins, first_published, first_article, data, articles, outlets, "
+                 "origin_list, first_url")
+_ORDER = "n_origins DESC, n_articles DESC, first_published, id"
 
 
-def _where(f: EventFilter) -> tuple[str, list]:
+def _box(lat: float, lon: float, km: float) -> tuple[str, list]:
+    """A bounding box around (lat, lon) holding every point within km (a cheap prefilter for the haversine)."""
+    dlat = km / 111.0 + 0.01
+    clauses, params = ["lat BETWEEN ? AND ?"], [lat - dlat, lat + dlat]
+    cos = math.cos(math.radians(min(89.9, abs(lat) + dlat)))
+    dlon = km / (111.0 * cos) + 0.01 if cos > 0 else 360.0
+    if abs(lat) + dlat < 89.9 and lon - dlon > -180 and lon + dlon < 180:  # no pole, no date line: box on lon too
+        clauses.append("lon BETWEEN ? AND ?")
+        params.extend([lon - dlon, lon + dlon])
+    return " AND ".join(clauses), params
+
+
+def _where(f: EventFilter, derived: bool = False) -> tuple[str, list]:
     clauses, params = [], []
+    day = "day" if derived else "coalesce(date, CAST(first_published AS VARCHAR))"
 
     def party(column_codes: str, column_names: str, value: str) -> None:
         parts = value.split()
@@ -32,19 +56,35 @@ def _where(f: EventFilter) -> tuple[str, list]:
         clauses.append("event = ?")
         params.append(f.type.upper())
     if f.since:
-        clauses.append("coalesce(date, CAST(first_published AS VARCHAR)) >= ?")
+        clauses.append(f"{day} >= ?")
         params.append(f.since)
     if f.until:
-        clauses.append("left(coalesce(date, CAST(first_published AS VARCHAR)), 10) <= ?")
+        clauses.append(f"left({day}, 10) <= ?")
         params.append(f.until)
     if f.min_origins:
         clauses.append("n_origins >= ?")
         params.append(int(f.min_origins))
     if f.near:
-        clauses.append("lat IS NOT NULL AND 6371.0 * 2 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+        box, box_params = _box(float(f.near[0]), float(f.near[1]), float(f.radius_km))
+        clauses.append(f"lat IS NOT NULL AND {box} AND 6371.0 * 2 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
                        "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))) <= ?")
-        params.extend([f.near[0], f.near[0], f.near[1], float(f.radius_km)])
+        params.extend([*box_params, f.near[0], f.near[0], f.near[1], float(f.radius_km)])
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _derived(row) -> dict:
+    """A merged event from one row with its derived list columns (no further query)."""
+    (mid, n_articles, n_outlets, n_origins, first_published, first_article, data, articles, outlets, origin_list,
+     first_url) = row
+    out = json.loads(data)
+    out["id"] = mid
+    out["articles"] = list(articles or [])
+    out["outlets"] = list(outlets or [])
+    out["origins"] = [dict(o) for o in origin_list or []]
+    out["first_seen"] = {"published": first_published.isoformat() if first_published else None,
+                         "article_id": first_article, "url": first_url}
+    out.update(n_articles=n_articles, n_outlets=n_outlets, n_origins=n_origins)
+    return out
 
 
 def _merged_many(con, rows: list[tuple]) -> list[dict]:
@@ -81,18 +121,34 @@ def _merged(row, mentions: list[tuple], origins: list[dict]) -> dict:
     return out
 
 
-def query_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int | None, offset: int) -> list[dict]:
-    where, params = _where(f)
-    sql = (f"SELECT {_MERGED_COLS} FROM merged_events {where} "
-           f"ORDER BY n_origins DESC, n_articles DESC, first_published, id")
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, int(limit), int(offset)]
-    return _merged_many(con, con.execute(sql, params).fetchall())
+def query_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int | None, offset: int,
+                 derived: bool = False) -> list[dict]:
+    where, params = _where(f, derived)
+    if not derived:
+        sql = f"SELECT {_MERGED_COLS} FROM merged_events {where} ORDER BY {_ORDER}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, int(limit), int(offset)]
+        return _merged_many(con, con.execute(sql, params).fetchall())
+    if limit is None:
+        return [_derived(r) for r in con.execute(
+            f"SELECT {_DERIVED_COLS} FROM merged_events {where} ORDER BY rank", params).fetchall()]
+    # late materialisation: the page's ranks from the filter columns alone, then only those rows (their rank range
+    # lets the zonemaps skip every other row group: the table is stored in rank order). The filter is applied again
+    # to the rows (cheap on a page): should a relink commit between the two queries, no row outside it is returned.
+    ranks = [r[0] for r in con.execute(f"SELECT rank FROM merged_events {where} ORDER BY rank LIMIT ? OFFSET ?",
+                                       [*params, int(limit), int(offset)]).fetchall()]
+    if not ranks:
+        return []
+    marks = ", ".join("?" * len(ranks))
+    page = f"rank BETWEEN ? AND ? AND rank IN ({marks})"
+    rows = con.execute(f"SELECT {_DERIVED_COLS} FROM merged_events {where + ' AND' if where else 'WHERE'} {page} "
+                       f"ORDER BY rank", [*params, ranks[0], ranks[-1], *ranks]).fetchall()
+    return [_derived(r) for r in rows]
 
 
-def count_events(con, f: EventFilter) -> int:
-    where, params = _where(f)
+def count_events(con, f: EventFilter, derived: bool = False) -> int:
+    where, params = _where(f, derived)
     return con.execute(f"SELECT count(*) FROM merged_events {where}", params).fetchone()[0]
 
 
@@ -107,24 +163,43 @@ def _tree(attributions: dict[str, dict], attribution_id: str | None) -> list[dic
     return list(reversed(chain))
 
 
-def get_event(con, event_id: str) -> dict | None:
-    row = con.execute(f"SELECT {_MERGED_COLS} FROM merged_events WHERE id = ?", [event_id]).fetchone()
-    if row is None:
-        return None
-    out = _merged_many(con, [row])[0]
+def get_event(con, event_id: str, derived: bool = False) -> dict | None:
+    """One merged event with its mentions: a handful of index lookups (by id, never a join over whole tables)."""
+    if derived:
+        row = con.execute(f"SELECT {_DERIVED_COLS} FROM merged_events WHERE id = ?", [event_id]).fetchone()
+        if row is None:
+            return None
+        out = _derived(row)
+    else:
+        row = con.execute(f"SELECT {_MERGED_COLS} FROM merged_events WHERE id = ?", [event_id]).fetchone()
+        if row is None:
+            return None
+        out = _merged_many(con, [row])[0]
+    pairs = con.execute("SELECT article_id, event_id FROM merged_event_mentions WHERE merged_id = ?",
+                        [event_id]).fetchall()
+    article_ids = sorted({a for a, _ in pairs})
+    marks = ", ".join("?" * len(article_ids))
+    articles, origins = {}, {}
+    if article_ids:  # IN with one bound parameter per id: DuckDB answers it from the primary-key index
+        for aid, title, publisher, published, url, record in con.execute(
+                f"SELECT id, title, publisher, published, url, record FROM articles WHERE id IN ({marks})",
+                article_ids).fetchall():
+            articles[aid] = (title, publisher, published, url, json.loads(record))
+        for aid, eid, *origin in con.execute(
+                f"SELECT article_id, id, origin_name, origin_kind, origin_code FROM events "
+                f"WHERE article_id IN ({marks})",
+                article_ids).fetchall():
+            origins.setdefault((aid, eid), origin)
+    pairs = sorted((p for p in pairs if p[0] in articles),
+                   key=lambda p: (articles[p[0]][2] is None, articles[p[0]][2] or 0, p[0], p[1]))
     out["mentions"] = []
-    for article_id, eid in con.execute("SELECT m.article_id, m.event_id FROM merged_event_mentions m JOIN articles a "
-                                       "ON a.id = m.article_id WHERE merged_id = ? ORDER BY a.published, m.article_id, "
-                                       "m.event_id", [event_id]).fetchall():
-        title, publisher, published, url, record = con.execute(
-            "SELECT title, publisher, published, url, record FROM articles WHERE id = ?", [article_id]).fetchone()
-        record = json.loads(record)
+    for article_id, eid in pairs:
+        title, publisher, published, url, record = articles[article_id]
         event = next((e for e in record["events"] if e["id"] == eid), None)
         if event is None:
             continue
         attributions = {a["id"]: a for a in record["attributions"]}
-        origin = con.execute("SELECT origin_name, origin_kind, origin_code FROM events WHERE article_id = ? AND id = ?",
-                             [article_id, eid]).fetchone()
+        origin = origins.get((article_id, eid))
         out["mentions"].append({
             "article_id": article_id, "event_id": eid, "title": title, "publisher": publisher, "url": url,
             "published": published.isoformat() if published else None, "sentence": event["text"],

@@ -1,7 +1,13 @@
-"""Rows for one ArticleRecord, table by table, and the bulk insert that writes them (the Store calls it)."""
+"""Rows for one ArticleRecord, table by table, and the bulk insert that writes them (the Store calls it).
+
+``prepare`` turns a record into ``StoreRows`` (its JSON and its rows, column by column). Pool workers call it, so
+the parent (the single writer) only concatenates columns and inserts them.
+"""
 from __future__ import annotations
 
+import dataclasses
 import json
+from dataclasses import dataclass
 
 from ..link.origins import event_origin
 from ..types import ArticleRecord
@@ -36,11 +42,58 @@ def _codes(actors) -> list[str]:
     return out
 
 
-def record_rows(record: ArticleRecord) -> dict[str, list[tuple]]:
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def plain(value):
+    """``Record.to_dict`` with each dataclass's field names cached (the same dict, ~3x faster)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(value))
+                                 if dataclasses.is_dataclass(value) and not isinstance(value, type) else ())
+    if names:
+        return {n: plain(getattr(value, n)) for n in names}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def record_json(record: ArticleRecord) -> str:
+    """``record.to_json()``, faster (the same text)."""
+    return _dumps(plain(record))
+
+
+@dataclass(frozen=True)
+class StoreRows:
+    """One ArticleRecord ready for the store: its id, date, JSON (``record.to_json()``) and rows, column by
+    column per table. Plain lists and strings, so it pickles compactly across process boundaries."""
+
+    article_id: str
+    published: str | None
+    record_json: str
+    columns: dict[str, list[list]]  # table -> one list per column of COLUMNS[table]
+
+
+def record_rows(record: ArticleRecord, record_json: str | None = None) -> dict[str, list[tuple]]:
     a = record.article
     aid = a.id
+    events = None
+    if record_json is None:
+        as_dict = plain(record)
+        record_json = _dumps(as_dict)
+        events = as_dict["events"]
     rows: dict[str, list[tuple]] = {
-        "articles": [(aid, a.url, a.title, a.publisher, a.published, a.language, a.text, record.to_json())],
+        "articles": [(aid, a.url, a.title, a.publisher, a.published, a.language, a.text, record_json)],
         "actors": [(aid, x.id, x.text, x.start, x.end, x.name, x.code, x.sector, x.kind, x.office, x.ref)
                    for x in record.actors],
         "places": [(aid, p.id, p.text, p.start, p.end, p.geonameid, p.name, p.country_code, p.lat, p.lon,
@@ -54,36 +107,61 @@ def record_rows(record: ArticleRecord) -> dict[str, list[tuple]]:
                        for q in record.quantities],
         "events": [],
     }
-    for e in record.events:
+    for i, e in enumerate(record.events):
         name, kind, code = event_origin(record, e)
         loc = e.event_loc
         rows["events"].append((aid, e.id, e.event, e.mode, e.cameo, _codes(e.actor), _codes(e.recipient), e.date,
                                e.date_precision, loc.lat if loc else None, loc.lon if loc else None,
                                loc.name if loc else None, e.certainty, e.attribution, name, kind, code,
-                               json.dumps(e.to_dict(), ensure_ascii=False), list(e.context), e.negated,
+                               _dumps(events[i] if events is not None else plain(e)), list(e.context), e.negated,
                                e.event_text))
     return rows
 
 
+def prepare(record: ArticleRecord, record_json: str | None = None) -> StoreRows:
+    """The record as StoreRows (``record_json``: its JSON when already at hand, e.g. read back from Parquet)."""
+    rows = record_rows(record, record_json)
+    columns = {table: [list(c) for c in zip(*table_rows)] for table, table_rows in rows.items() if table_rows}
+    return StoreRows(record.article.id, record.article.published, rows["articles"][0][-1], columns)
+
+
+def concat(prepared: list[StoreRows]) -> dict[str, list[list]]:
+    """The columns of many StoreRows, table by table."""
+    out: dict[str, list[list]] = {}
+    for item in prepared:
+        for table, columns in item.columns.items():
+            into = out.get(table)
+            if into is None:
+                out[table] = [list(c) for c in columns]
+            else:
+                for target, column in zip(into, columns):
+                    target.extend(column)
+    return out
+
+
 def bulk_insert(con, table: str, rows: list[tuple], names: tuple[str, ...] | None = None) -> None:
     """Insert many rows at once through an Arrow table (far faster than row-by-row executemany)."""
+    if rows:
+        insert_columns(con, table, list(zip(*rows)), names)
+
+
+def insert_columns(con, table: str, values: list, names: tuple[str, ...] | None = None, verb: str = "INSERT",
+                   where: str = "") -> None:
+    """Insert column-wise values (one sequence per column) through one Arrow table and one statement."""
     import pyarrow as pa
 
-    if not rows:
+    if not values or not len(values[0]):
         return
     names = names or COLUMNS[table]
     columns = []
-    for values in zip(*rows):
-        array = pa.array(values)
+    for column in values:
+        array = pa.array(column)
         if pa.types.is_null(array.type):
             array = array.cast(pa.string())
         elif pa.types.is_list(array.type) and pa.types.is_null(array.type.value_type):
             array = array.cast(pa.list_(pa.string()))
         columns.append(array)
-    batch = pa.table(columns, names=list(names))
+    newsgraph_rows = pa.table(columns, names=list(names))  # noqa: F841 (read by DuckDB's replacement scan)
     quoted = ", ".join(f'"{c}"' for c in names)
-    con.register("newsgraph_rows", batch)
-    try:
-        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM newsgraph_rows")
-    finally:
-        con.unregister("newsgraph_rows")
+    # DuckDB finds the Arrow table by its variable name: ~2x less CPU than register()/unregister() per statement
+    con.execute(f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM newsgraph_rows {where}")
