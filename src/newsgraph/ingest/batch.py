@@ -5,7 +5,7 @@ after `kill -9` redoes only the batch that was interrupted, and ends with exactl
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -49,18 +49,33 @@ def _recorded_key(key: str, item) -> str | None:
 
 def ingest(inputs: list[str], store, process: Processor, settings: Settings, batch_size: int = 16,
            on_batch: Callable[[Summary], None] | None = None) -> Summary:
+    """Read, process and store ``inputs`` batch by batch. When ``process`` has a ``stream`` method (the process
+    pool), batches are read ahead and parsed by the workers while this process writes earlier ones; writes stay
+    in input order, one transaction per batch, so the store ends with the rows of a one-process run."""
     summary = Summary()
-    for batch in batches(expand(inputs, settings), batch_size):
-        summary.read += len(batch)
-        seen = store.seen_inputs([key for key, _ in batch])
-        fresh = [(key, item) for key, item in batch if key not in seen]
-        summary.already += len(batch) - len(fresh)
-        raws = [(key, item) for key, item in fresh if isinstance(item, RawDocument)]
-        outputs = iter(process([raw for _, raw in raws])) if raws else iter(())
-        results = {key: next(outputs) for key, _ in raws}
+    held: deque = deque()  # (batch of fresh (key, item), keys to release) in submission order
+    in_flight: set[str] = set()  # keys read ahead, not committed yet: a repeat of one counts as already present
+
+    def todo() -> Iterator[list[RawDocument]]:
+        for batch in batches(expand(inputs, settings), batch_size):
+            summary.read += len(batch)
+            seen = store.seen_inputs([key for key, _ in batch])
+            fresh = [(key, item) for key, item in batch if key not in seen and key not in in_flight]
+            summary.already += len(batch) - len(fresh)
+            keys = {k for k, item in fresh if _recorded_key(k, item) is not None} - in_flight
+            in_flight.update(keys)
+            held.append((fresh, keys))
+            yield [item for _, item in fresh if isinstance(item, RawDocument)]
+
+    stream = getattr(process, "stream", None) or (lambda todo: (process(raws) if raws else [] for raws in todo))
+    for outputs in stream(todo()):
+        fresh, keys = held.popleft()
+        outputs = iter(outputs)
+        results = {key: next(outputs) for key, item in fresh if isinstance(item, RawDocument)}
         rows = [(_recorded_key(key, results.get(key, item)), item.source, results.get(key, item))
                 for key, item in fresh]
         counts = store.add_batch(rows)
+        in_flight.difference_update(keys)
         summary.stored += counts["stored"]
         summary.already += counts["duplicate"]
         for _, source, item in rows:

@@ -6,6 +6,7 @@ import functools
 import json
 from pathlib import Path
 
+from ..store.write import StoreRows, prepare
 from ..types import ArticleRecord, Skipped
 from . import shards
 
@@ -21,10 +22,10 @@ def record_from_json(text: str) -> ArticleRecord:
     return _adapter().validate_python(json.loads(text))
 
 
-def item(row: dict) -> ArticleRecord | Skipped:
+def item(row: dict) -> StoreRows | Skipped:
     if row["status"] == "skipped":
         return Skipped(source=row["source"], reason=row["reason"], message=row["message"])
-    return record_from_json(row["record"])
+    return prepare(record_from_json(row["record"]), record_json=row["record"])  # the stored JSON, not re-serialised
 
 
 def load(out: Path, store, batch_size: int = 256) -> dict:

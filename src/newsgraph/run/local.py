@@ -1,7 +1,8 @@
 """A local process pool: one model per worker process, batches through nlp.pipe, plain records back.
 
-No spaCy object crosses a process boundary: workers receive RawDocuments and return ArticleRecord or Skipped.
-The parent stays the single writer (DuckDB store, or the Parquet shards of ``newsgraph run --engine local``).
+No spaCy object crosses a process boundary: workers receive RawDocuments and return ``StoreRows`` (the record's
+JSON and its table rows, built in the worker by ``store.write.prepare``) or Skipped, so the parent, the single
+writer (DuckDB store, or the Parquet shards of ``newsgraph run --engine local``), only inserts.
 """
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..config import Settings
-from ..types import ArticleRecord, RawDocument, Skipped
 from ..ingest.batch import batches
+from ..store.write import StoreRows, prepare
+from ..types import ArticleRecord, RawDocument, Skipped
 from . import shards
 
-Output = ArticleRecord | Skipped
+Output = ArticleRecord | StoreRows | Skipped
+IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: a worker always has the next batch when it finishes one
 _pipeline = None
 
 
@@ -35,8 +38,21 @@ def _pid(_=None) -> int:
     return os.getpid()
 
 
-def _work(raws: list[RawDocument]) -> list[Output]:
-    return list(_pipeline.process_many(raws))
+def _work(raws: list[RawDocument]) -> list[StoreRows | Skipped]:
+    return [out if isinstance(out, Skipped) else prepare(out) for out in _pipeline.process_many(raws)]
+
+
+def _chunks(raws: list[RawDocument], parts: int) -> list[list[RawDocument]]:
+    """At most ``parts`` consecutive chunks of about the same number of characters (parse time ~ length)."""
+    sizes = [len(r.content) for r in raws]
+    target, chunks, chunk, size = sum(sizes) / max(1, parts), [], [], 0
+    for raw, n in zip(raws, sizes):
+        if chunk and size + n / 2 > target and len(chunks) < parts - 1:
+            chunks.append(chunk)
+            chunk, size = [], 0
+        chunk.append(raw)
+        size += n
+    return chunks + [chunk] if chunk else chunks
 
 
 class PoolProcessor:
@@ -50,9 +66,7 @@ class PoolProcessor:
                                         initializer=_init, initargs=(settings,))
 
     def __call__(self, raws: list[RawDocument]) -> list[Output]:
-        size = max(1, -(-len(raws) // self.workers))
-        chunks = [raws[i: i + size] for i in range(0, len(raws), size)]
-        return [out for chunk in self.pool.map(_work, chunks) for out in chunk]
+        return [out for chunk in self.pool.map(_work, _chunks(raws, self.workers)) for out in chunk]
 
     def warm(self) -> None:
         """Wait until every worker has started and loaded its model."""
@@ -61,14 +75,18 @@ class PoolProcessor:
             pids.update(self.pool.map(_pid, range(self.workers)))
 
     def stream(self, batches: Iterable[list[RawDocument]]) -> Iterator[list[Output]]:
-        """Outputs batch by batch, in input order, keeping ``2 × workers`` batches in flight (no barrier)."""
+        """Outputs batch by batch, in input order, with ``IN_FLIGHT_PER_WORKER × workers`` batches in flight (no
+        barrier): while the caller writes one batch, every worker is already parsing the next ones."""
         pending: deque = deque()
+        depth = IN_FLIGHT_PER_WORKER * self.workers
         for batch in batches:
-            pending.append(self.pool.submit(_work, batch))
-            if len(pending) >= 2 * self.workers:
-                yield pending.popleft().result()
+            pending.append(self.pool.submit(_work, batch) if batch else None)
+            while len(pending) >= depth or (pending and (pending[0] is None or pending[0].done())):
+                head = pending.popleft()
+                yield head.result() if head is not None else []
         while pending:
-            yield pending.popleft().result()
+            head = pending.popleft()
+            yield head.result() if head is not None else []
 
     def close(self) -> None:
         self.pool.shutdown()

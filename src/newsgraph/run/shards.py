@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..ingest.sources import PAGE_SUFFIXES, expand
+from ..store.write import StoreRows, record_json
 from ..types import ArticleRecord, RawDocument, Skipped
 
 CONTAINER_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".urls")
@@ -94,12 +95,14 @@ def _schema():
                       ("reason", pa.string()), ("message", pa.string()), ("record", pa.large_string())])
 
 
-def to_row(shard_key: str, key: str, source: str, item: ArticleRecord | Skipped) -> dict:
+def to_row(shard_key: str, key: str, source: str, item: ArticleRecord | StoreRows | Skipped) -> dict:
     if isinstance(item, Skipped):
         return {"shard": shard_key, "key": key, "source": source, "status": "skipped", "article_id": None,
                 "published": None, "reason": item.reason, "message": item.message, "record": None}
-    return {"shard": shard_key, "key": key, "source": source, "status": "stored", "article_id": item.article.id,
-            "published": item.article.published, "reason": None, "message": None, "record": item.to_json()}
+    if not isinstance(item, StoreRows):
+        item = StoreRows(item.article.id, item.article.published, record_json(item), {})
+    return {"shard": shard_key, "key": key, "source": source, "status": "stored", "article_id": item.article_id,
+            "published": item.published, "reason": None, "message": None, "record": item.record_json}
 
 
 def shard_file(out: Path, key: str) -> Path:
