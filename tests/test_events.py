@@ -276,3 +276,44 @@ def test_a_condition_is_hypothetical_and_a_participle_is_no_event(nlp):
     assert cond and cond[0].certainty == "hedged" and "hypothetical" in cond[0].context
     _, evs = run(nlp, "Iranian students marched in Tehran on behalf of jailed activists.")
     assert not [e for e in evs if e.event == "COERCE"]
+
+
+def _with_places(nlp, text):
+    from newsgraph.extract import actors, places
+
+    ctx = make_context(nlp, text)
+    ctx.actors = actors.extract(ctx)
+    ctx.places = places.extract(ctx)
+    return events.extract(ctx)
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("A Turkish delegation flew to Izmir in western Turkey on Monday to inspect the port.", "flew", "Izmir"),
+    ("Ukrainian forces shelled positions near the town of Bakhmut on Sunday.", "shelled", "Bakhmut"),
+    ("Russian artillery shelled the city of Kharkiv, which lies in northeastern Ukraine.", "shelled", "Kharkiv"),
+    ("The Iraqi prime minister visited Mosul on Tuesday, officials in Baghdad said.", "visited", "Mosul"),
+])
+def test_event_place_is_the_place_its_clause_names(nlp, trigger, text, place):
+    evs = [e for e in _with_places(nlp, text) if trigger in e.event_text]
+    assert evs and evs[0].event_loc is not None, [(e.event, e.event_text, e.event_loc) for e in evs]
+    assert evs[0].event_loc.text == place and not evs[0].event_loc.inferred
+
+
+def test_event_without_a_place_in_its_clause_takes_the_dominant_one_inferred(nlp):
+    text = ("Protests spread across Izmir on Monday. Police in Izmir detained dozens of students. "
+            "The governor later apologised to the families.")
+    evs = [e for e in _with_places(nlp, text) if "apologised" in e.event_text]
+    assert evs and evs[0].event_loc is not None and evs[0].event_loc.inferred
+    assert evs[0].event_loc.text == "Izmir"
+
+
+def test_two_triggers_of_one_event_in_one_sentence_are_one_mention(nlp):
+    _, evs = run(nlp, "Iranian officials flew to Moscow on January 5 and toured the site of the planned plant.")
+    consult = [e for e in evs if e.event == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].mentions) == 1
+
+
+def test_a_place_in_a_relative_clause_the_trigger_is_not_in_is_not_its_place(nlp):
+    text = "Norway, which opened an embassy in Abuja last year, urged restraint on Monday."
+    evs = [e for e in _with_places(nlp, text) if e.event == "REQUEST"]
+    assert evs and (evs[0].event_loc is None or evs[0].event_loc.inferred)

@@ -1,6 +1,7 @@
 """Linking: story clusters on the bundled samples, merged events, and corroboration by independent origin."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,18 @@ def test_relinking_is_idempotent(tmp_path):
         link(store)
         assert (store.sql("SELECT * FROM merged_events ORDER BY id")[1], store.sql("SELECT * FROM origins")[1]) == first
         assert store.sql("SELECT count(DISTINCT story_id) FROM articles")[1][0][0] == 1
+
+
+def test_two_triggers_of_one_sentence_are_one_mention_of_the_merged_event(tmp_path):
+    # one article's sentence gave two events (two triggers) that each merge with another article's report
+    text = "An Iranian delegation flew to Yelabuga on January 5 and toured the site, the newspaper said."
+    first = article("a1", "Outlet A", "2023-02-06", [], text=text, kind="CONSULT")
+    second = dataclasses.replace(first.events[0], id="E2", recipient=(), mentions=(Mention(50, 56),))
+    first = dataclasses.replace(first, events=(first.events[0], second))
+    other = article("a2", "Outlet B", "2023-02-07", [], kind="CONSULT")
+    with Store(tmp_path / "l.duckdb") as store:
+        store.add_records([first, other])
+        link(store)
+        rows = store.sql("SELECT merged_id, article_id, event_id FROM merged_event_mentions ORDER BY article_id")[1]
+    assert [(r[1], r[2]) for r in rows] == [("a1", "E1"), ("a2", "E1")]
+    assert len({r[0] for r in rows}) == 1

@@ -26,6 +26,8 @@ class ActorLexicon:
     not_people: set[str] = field(default_factory=set)  # PERSON entities that are platforms or things
     not_people_heads: set[str] = field(default_factory=set)  # "Ben Gurion Airport"
     cities: set[str] = field(default_factory=set)  # gazetteer city names (population >= 100k): not people
+    implied_nouns: dict[str, str] = field(default_factory=dict)  # "the government" -> GOV: country from the article
+    implied_bare: set[str] = field(default_factory=set)  # of those, actors with no determiner ("police")
 
     def aliases_of(self, full: str) -> set[str]:
         """Lowercase short forms of a known office holder ("kim", "xi"), to link later mentions."""
@@ -55,6 +57,13 @@ def load(user_files: tuple[Path, ...] = ()) -> ActorLexicon:
             lex.capitals[info["capital"]] = info["iso3"]
     countries = lexicons.load("countries", user_files)
     lex.countries.update(countries["variants"])
+    for name, code in countries["variants"].items():  # "the Emirates" is matched as "Emirates"
+        if name.startswith(("the ", "The ")):
+            lex.countries.setdefault(name[4:], code)
+    for sector, nouns in countries.get("implied_country_nouns", {}).items():
+        for noun in nouns:
+            lex.implied_nouns.setdefault(noun, sector)
+    lex.implied_bare = set(countries.get("implied_bare", []))
     lex.capitals.update(countries["capitals_extra"])
     for name in list(lex.capitals):
         if name in lex.countries:  # "Singapore", "Kuwait": the country reading wins

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from ..types import Actor
-from . import actor_lexicon
+from . import actor_implied, actor_lexicon
 from .actor_lexicon import CAPITAL, COUNTRY, DEMONYM, ORG, OUTLET
 from .actor_people import SUBJECT_DEPS, Draft, link_pronouns, link_titles_back, title_after, title_before
 from .context import Context
@@ -217,6 +217,11 @@ def extract(ctx: Context) -> list[Actor]:
 
     drafts.extend(link_titles_back(doc, drafts, consumed, kept))
     drafts.extend(link_pronouns(doc, drafts, kept))
+    country = actor_implied.article_country(ctx.article, drafts, lex)
+    for d in drafts:  # "the Supreme Court" with no country before it: the article's
+        if d.kind == "organisation" and d.code is None and d.ref is None:
+            d.code = country
+    drafts.extend(actor_implied.implied_drafts(doc, drafts, consumed, kept, lex, country))
     return _finish(doc, drafts)
 
 
@@ -252,11 +257,18 @@ def _coded(doc, span: Span, lex, by_end, consumed: set[int]) -> list[Draft]:
             found = _country_before(by_end, doc, span.start, lex)
             start, code = found if found else (start, None)
         return [Draft(start, span.end, doc[start: span.end].text, name, code, sector, "organisation")]
-    if label == CAPITAL:
-        if not is_agentive(span):
+    if label == CAPITAL:  # acting ("Tehran said"), or hosting a diplomatic post ("an embassy in Tehran")
+        head = _sector_head(span, lex) if span.root.dep_ == "compound" else None
+        if head:  # "the Khartoum government", "Kyiv officials": the capital stands for its state
+            consumed.update(range(span.start, head[0]))
+            return [Draft(span.start, head[0], doc[span.start: head[0]].text, lex.country_names.get(code, text), code,
+                          head[1], "group")]
+        if not (is_agentive(span) or actor_implied.host_of_post(span)):
             return []
         return [Draft(span.start, span.end, text, lex.country_names.get(code, text), code, "GOV", "country")]
     name = lex.country_names.get(code, text)
+    if label == COUNTRY and actor_implied.host_of_post(span):  # "the embassy in Iran": its government
+        return [Draft(span.start, span.end, text, name, code, "GOV", "country")]
     head = _sector_head(span, lex)
     if head and any(t.pos_ == "CCONJ" for t in doc[span.end: head[0]]):  # "Iranian and Russian officials"
         return [Draft(span.start, span.end, text, name, code, head[1], "group")]

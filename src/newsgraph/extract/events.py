@@ -24,6 +24,8 @@ LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "over"
 MOTION_PREPS = frozenset({"to", "into", "toward", "towards"})
 MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "return", "head", "move", "march", "drive", "sail",
                           "deploy", "send", "dispatch", "advance", "push", "storm", "flee", "trip", "visit", "journey"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port", "county",
+                         "state", "island", "area", "suburb", "enclave", "governorate", "oblast", "municipality"})
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "storm", "shell", "bomb", "raid", "capture",
                                 "seize", "occupy", "besiege", "reach"})
 # types whose recipient PLOVER coders take from the event's location when no party is named (manual 2.4.1)
@@ -82,17 +84,18 @@ def _date(ctx: Context, cand: Candidate, sent) -> tuple[str | None, str | None]:
 
 
 def _governing_prep(tok):
-    """The preposition a place name hangs from, through "the town of X" / "the northern city of X"; and
-    whether that preposition modifies another name ("Yelabuga in western Russia": Russia only contains it)."""
+    """(preposition, nested, base): the preposition a place name hangs from, through "the town of X" / "the
+    northern city of X" (``base`` is then the place noun); ``nested`` when that preposition modifies another
+    name ("Yelabuga in western Russia": Russia only contains it)."""
     for _ in range(4):
         if tok.dep_ != "pobj":
-            return None, False
+            return None, False, tok
         prep = tok.head
-        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
-            tok = prep.head  # "near the town of Samarra"
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in PLACE_NOUNS:
+            tok = prep.head  # "near the town of Samarra", "shelled the city of Kharkiv"
             continue
-        return prep, prep.head.pos_ == "PROPN" or prep.head.ent_type_ in ("GPE", "LOC", "FAC")
-    return None, False
+        return prep, prep.head.pos_ == "PROPN" or prep.head.ent_type_ in ("GPE", "LOC", "FAC"), tok
+    return None, False, tok
 
 
 def _explicit(tok, prep) -> bool:
@@ -100,8 +103,17 @@ def _explicit(tok, prep) -> bool:
     if prep is not None:
         if prep.lower_ in LOC_PREPS:
             return True
-        return prep.lower_ in MOTION_PREPS and prep.head.lemma_.lower() in MOTION_VERBS
+        return prep.lower_ == "into" or (prep.lower_ in MOTION_PREPS and prep.head.lemma_.lower() in MOTION_VERBS)
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
+def _other_relative(tok, trigger) -> bool:
+    """True when the place is inside a relative clause the trigger is not in ("Norway, which opened an embassy in
+    Abuja, urged restraint": Abuja is not where Norway urged anything)."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return not (anc.left_edge.i <= trigger.i <= anc.right_edge.i)
+    return False
 
 
 def _location(ctx: Context, cand: Candidate, sent) -> EventLocation | None:
@@ -118,20 +130,20 @@ def _location(ctx: Context, cand: Candidate, sent) -> EventLocation | None:
     near.add(clause.i)
     if clause.dep_ == "conj":  # "flew to Yelabuga ... and toured a plot": the conjuncts share their place
         near.add(clause.head.i)
-    kinds = ctx.__dict__.get("_place_kinds", {})
     best = None
     for p in ctx.places:
         if not (sent.start_char <= p.start and p.end <= sent.end_char):
             continue
-        if kinds.get(p.id, "literal") not in ("literal", "context"):
+        if p.kind != "name":
             continue  # "Russian troops", "Air Canada": not where anything happens
         span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
         head = span.root
-        prep, nested = _governing_prep(head)
-        attached = (prep.head.i if prep is not None else head.head.i) in near
-        rank = (not _explicit(head, prep), not (lo <= p.start < hi), nested, not attached,
+        prep, nested, base = _governing_prep(head)
+        attached = (prep.head.i if prep is not None else base.head.i) in near
+        explicit = _explicit(base, prep) and not _other_relative(head, cand.head)
+        rank = (not explicit, not attached, not (lo <= p.start < hi), nested,
                 p.feature_class != "P", abs(p.start - cand.head.idx))  # a town before a country
         if best is None or rank < best[0]:
             best = (rank, p)
@@ -179,6 +191,21 @@ def _codes(actors) -> frozenset:
     return frozenset(a.code or a.name for a in actors)
 
 
+def _same_sentence(events: list[Event], key: tuple, sent) -> int | None:
+    """An event of this sentence with the same type, negation and actors whose recipients include the new
+    one's or are included in them: a second trigger of the same event, not a second mention."""
+    kind, actors, recipients, negated, _ = key
+    for i, e in enumerate(events):
+        if e.event != kind or e.negated != negated or _codes(e.actor) != actors:
+            continue
+        if not any(sent.start_char <= m.start < sent.end_char for m in e.mentions):
+            continue
+        theirs = _codes(e.recipient)
+        if theirs <= recipients or recipients <= theirs:
+            return i
+    return None
+
+
 def extract(ctx: Context) -> list[Event]:
     user = tuple(ctx.settings.user_lexicons)
     coder = SentenceCoder(load_lexicon(user), ActorIndex(ctx.doc, ctx.actors))
@@ -204,8 +231,17 @@ def extract(ctx: Context) -> list[Event]:
             if not recipient and code.event in PLACE_TARGET and loc is not None and not loc.inferred \
                     and _in_clause(ctx, cand, loc):
                 recipient = _place_party(loc, actor)
-            key = (code.event, _codes(actor), _codes(recipient), cand.negated)
+            key = (code.event, _codes(actor), _codes(recipient), cand.negated, code.mode)
             if key[1] or key[2]:
+                same = _same_sentence(events, key, sent)
+                if same is not None:  # "flew to Yelabuga ... and toured a plot": one event, one mention per sentence
+                    old = events[same]
+                    if len(recipient) > len(old.recipient):
+                        old = dataclasses.replace(old, recipient=recipient)
+                    events[same] = dataclasses.replace(old, date=old.date or date,
+                                                       date_precision=old.date_precision or precision)
+                    keys.setdefault(key, same)
+                    continue
                 seen = keys.get(key)
                 if seen is not None:
                     old = events[seen]

@@ -97,6 +97,19 @@ def origins_of(group: list[dict], stories: dict[str, str]) -> dict[str, tuple[st
     return out
 
 
+def _one_per_sentence(group: list[dict]) -> list[dict]:
+    """One mention per article sentence: two events of one sentence that both merged with another article's event
+    (two triggers, "flew to Yelabuga ... and toured a plot") are one mention, the first."""
+    out, seen = [], set()
+    for e in group:
+        info = (json.loads(e["data"]).get("text_info") or {}) if e.get("data") else {}
+        key = (e["article_id"], info.get("start"), info.get("end")) if info else (e["article_id"], e["id"])
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
 def merged_rows(groups: list[list[dict]], stories: dict[str, str]):
     """Rows for merged_events, merged_event_mentions and origins."""
     merged, mentions, origins = [], [], []
@@ -119,6 +132,6 @@ def merged_rows(groups: list[list[dict]], stories: dict[str, str]):
                        located["lon"] if located else None, len({e["article_id"] for e in group}),
                        len({e["publisher"] for e in group if e["publisher"]}), len(found), first["published"],
                        first["article_id"], first["data"]))
-        mentions.extend((mid, e["article_id"], e["id"]) for e in group)
+        mentions.extend((mid, e["article_id"], e["id"]) for e in _one_per_sentence(group))
         origins.extend((mid, name, kind, code) for _, (name, kind, code) in sorted(found.items()))
     return merged, mentions, origins
