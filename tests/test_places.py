@@ -75,12 +75,13 @@ def test_eval_geoparsing_reports_sane_figures_on_a_small_run():
 def test_place_adjectives_are_toponyms_but_not_the_articles_main_place(nlp):
     ctx, found = resolved(nlp, "Russian officials met their Turkish counterparts in Ankara on Tuesday.")
     assert found["Russian"].country_code == "RU" and found["Russian"].feature_class == "A"
+    assert found["Russian"].kind == "adjective" and found["Ankara"].kind == "name"
     assert places.dominant_place(ctx).name == "Ankara"
 
 
 def test_a_country_named_inside_an_organisation_is_a_place(nlp):
     _, found = resolved(nlp, "A spokesman for Air Canada said the flights would resume on Monday.")
-    assert found["Canada"].country_code == "CA"
+    assert found["Canada"].country_code == "CA" and found["Canada"].kind == "embedded"
 
 
 def test_a_facility_is_where_the_text_says_it_is(nlp):

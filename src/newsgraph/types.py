@@ -121,6 +121,7 @@ class Place(Record):
     feature_code: str | None = None
     id: str = ""  # "P1", ...
     population: int | None = None
+    kind: str = "name"  # name (a place named as such), adjective ("Russian troops"), embedded ("Air Canada")
 
 
 @dataclass(frozen=True)

@@ -82,25 +82,23 @@ def extract(ctx: Context) -> list[Place]:
                 continue
         spans.append((start, end, kind))
         mentions.append(m)
-    out, kinds = [], {}
+    out = []
     for (start, end, kind), best in zip(spans, resolve_all(mentions, actor_countries(ctx))):
         if best is None:
             continue
         pid = f"P{len(out) + 1}"
-        kinds[pid] = kind
         out.append(Place(text=ctx.article.text[start:end], start=start, end=end, geonameid=best.geonameid or None,
                          name=best.name, country_code=best.country_code, lat=round(best.lat, 5),
                          lon=round(best.lon, 5), feature_class=best.feature_class, feature_code=best.feature_code,
-                         id=pid, population=best.population or None))
-    ctx.__dict__["_place_kinds"] = kinds
+                         id=pid, population=best.population or None,
+                         kind=kind if kind in ("adjective", "embedded") else "name"))
     return out
 
 
 def dominant_place(ctx: Context) -> Place | None:
     """The article's main place, for events that name none (mark them ``inferred``): the most mentioned
     place; a town wins a tie with a country, and the earlier mention a tie between equals."""
-    kinds = ctx.__dict__.get("_place_kinds", {})
-    places = [p for p in ctx.places if p.lat is not None and kinds.get(p.id, "literal") in {"literal", "context"}]
+    places = [p for p in ctx.places if p.lat is not None and p.kind == "name"]
     if not places:
         return None
     counts = Counter(p.geonameid or p.name for p in places)
