@@ -16,7 +16,7 @@ COLUMNS = {
     "articles": ("id", "url", "title", "publisher", "published", "language", "text", "record"),
     "actors": ("article_id", "id", "text", "start", "end", "name", "code", "sector", "kind", "office", "ref"),
     "places": ("article_id", "id", "text", "start", "end", "geonameid", "name", "country_code", "lat", "lon",
-               "feature_class"),
+               "feature_class", "kind"),
     "times": ("article_id", "id", "text", "start", "end", "value", "precision"),
     "attributions": ("article_id", "id", "parent", "source_text", "source_name", "source_kind", "source_code", "cue",
                      "content_start", "content_end", "direct"),
@@ -97,7 +97,7 @@ def record_rows(record: ArticleRecord, record_json: str | None = None) -> dict[s
         "actors": [(aid, x.id, x.text, x.start, x.end, x.name, x.code, x.sector, x.kind, x.office, x.ref)
                    for x in record.actors],
         "places": [(aid, p.id, p.text, p.start, p.end, p.geonameid, p.name, p.country_code, p.lat, p.lon,
-                    p.feature_class) for p in record.places],
+                    p.feature_class, p.kind) for p in record.places],
         "times": [(aid, t.id, t.text, t.start, t.end, t.value, t.precision) for t in record.times],
         "attributions": [(aid, r.id, r.parent, r.source.text, r.source.name, r.source.kind, r.source.code, r.cue,
                           r.content.start, r.content.end, r.direct) for r in record.attributions],
