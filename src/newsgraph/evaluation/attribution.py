@@ -7,7 +7,8 @@ merged; spans are trimmed of whitespace and deduplicated per article and role; e
 span, overlap = a one-to-one maximum matching of spans sharing a character; micro-averaged.
 
 Our predicted content is one span per attribution; when that span contains the attribution's own
-source or cue ("“We will respond,” Lavrov said, “when …”"), those are cut out, giving fragments.
+source or cue ("“We will respond,” Lavrov said, “when …”"), those are cut out, giving fragments. A nested
+"citing" record is mapped to PolNeAR's convention (``to_predictions``).
 """
 from __future__ import annotations
 
@@ -127,6 +128,24 @@ def _trim_punct(text: str, lo: int, hi: int, offset: int) -> tuple[int, int] | N
     return (lo + offset, hi + offset) if hi > lo else None
 
 
+QUOTE_MARKS = "\"“”«»"  # double marks only: ’ is also the apostrophe
+
+
+def _quoted_part(text: str, frag: tuple[int, int], offset: int, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """A fragment of a quote split by its cue keeps only its quoted part: '“Cruz,” Beck joked, again using
+    an accent, “Amen!”' -> '“Cruz,”' and '“Amen!”' (the narration around the cue is not content)."""
+    fs, fe = frag
+    piece = text[fs - offset:fe - offset]
+    marks = [i for i, ch in enumerate(piece) if ch in QUOTE_MARKS]
+    if not marks:
+        return frag
+    if fs >= cue[1]:  # after the cue: start at the opening mark
+        return (fs + marks[0], fe)
+    if fe <= cue[0]:  # before the cue: end at the closing mark
+        return (fs, fs + marks[-1] + 1)
+    return frag
+
+
 def to_prediction(attr: Attribution) -> dict:
     """Scorer item for one attribution; own source and cue are cut out of the content span."""
     s, e = attr.content.start, attr.content.end
@@ -141,9 +160,28 @@ def to_prediction(attr: Attribution) -> dict:
                 nxt.append((fs, fe))
         frags = nxt
     frags = [f for f in (_trim_punct(attr.content.text, f[0] - s, f[1] - s, s) for f in frags) if f]
+    if attr.direct and attr.cue_span and len(frags) > 1:
+        frags = [f for f in (_quoted_part(attr.content.text, f, s, attr.cue_span) for f in frags) if f]
     src = [attr.source.start, attr.source.end] if attr.source.start is not None else None
     return {"source": src, "cue": list(attr.cue_span) if attr.cue_span else None,
             "content": [list(f) for f in frags]}
+
+
+def to_predictions(attrs: list[Attribution]) -> list[dict]:
+    """Scorer items for one article. Convention mapping: a nested "citing" attribution (same content as its
+    parent: "a WSJ report citing sources …") is scored as PolNeAR draws it: source = the citing host's
+    source, cue = "citing", content = the cited party (newsgraph keeps the cited party as a nested source)."""
+    by_id = {a.id: a for a in attrs}
+    out = []
+    for a in attrs:
+        host = by_id.get(a.parent) if a.parent else None
+        if (host is not None and a.content == host.content and a.source.start is not None
+                and host.source.start is not None and a.cue_span):
+            out.append({"source": [host.source.start, host.source.end], "cue": list(a.cue_span),
+                        "content": [[a.source.start, a.source.end]]})
+        else:
+            out.append(to_prediction(a))
+    return out
 
 
 def predict(texts: dict[str, str], docs=None) -> dict[str, list[dict]]:
@@ -161,7 +199,7 @@ def predict(texts: dict[str, str], docs=None) -> dict[str, list[dict]]:
     for stem, doc in zip(stems, docs):
         article = Article(id=stem, url=None, title=None, publisher=None, published=None, language="en", text=texts[stem])
         ctx = Context(article=article, doc=doc)
-        out[stem] = [to_prediction(a) for a in attributions.extract(ctx)]
+        out[stem] = to_predictions(attributions.extract(ctx))
     return out
 
 

@@ -3,11 +3,12 @@
 Candidates come from the dependency parse (``attribution.finder``); sources are normalised with
 ``ctx.actors`` when present (``attribution.sources``). An attribution whose cue lies inside another
 one's content, or that a "citing" phrase hangs on, gets that one as ``parent``; parent None means
-"directly under the publisher".
+"directly under the publisher". Cues with no source ("X is expected to …", "reportedly") get
+``Source(kind="publisher", text="")``: the outlet's own hedged voice.
 """
 from __future__ import annotations
 
-from ..types import Attribution, Span
+from ..types import Attribution, Source, Span
 from .attribution.finder import Candidate, find
 from .attribution.lexicon import quote_regions
 from .attribution.model import keep, model
@@ -40,7 +41,8 @@ def candidates(ctx: Context) -> list[Candidate]:
     sources = [c.source for c in cands if c.source]
     out = []
     for c in sorted(cands, key=lambda c: (c.cue, c.content)):
-        if c.cue in seen or any(s <= c.cue[0] and c.cue[1] <= e for s, e in sources):
+        clause = c.feats is not None and "K=clause" in c.feats  # "Berger, who said he is friendly with …"
+        if c.cue in seen or (not clause and any(s <= c.cue[0] and c.cue[1] <= e for s, e in sources)):
             continue  # a duplicate, or a verb describing a source ("officials who spoke on condition ...")
         seen.add(c.cue)
         out.append(c)
@@ -53,13 +55,12 @@ def extract(ctx: Context) -> list[Attribution]:
     resolver = SourceResolver(ctx.doc, ctx.actors)
     parents = [_parent(i, cands) for i in range(len(cands))]
     out = []
+    unsourced = Source("", ctx.article.publisher, None, "publisher")  # "X is expected to …": the outlet's voice
     for i, c in enumerate(cands):
-        if c.source is None:
-            continue
         s, e = c.content
         out.append(Attribution(
             id=f"R{i + 1}",
-            source=resolver.resolve(*c.source),
+            source=unsourced if c.source is None else resolver.resolve(*c.source),
             cue=text[c.cue[0]:c.cue[1]],
             content=Span(s, e, text[s:e]),
             parent=None if parents[i] is None else f"R{parents[i] + 1}",

@@ -28,7 +28,8 @@ def _is_scare(text: str, s: int, e: int) -> bool:
 
 def extract(ctx: Context) -> list[Quote]:
     text = ctx.article.text
-    direct = sorted((a for a in ctx.attributions if a.direct), key=lambda a: a.content.start)
+    direct = sorted((a for a in ctx.attributions if a.direct and a.source.kind != "publisher"),
+                    key=lambda a: a.content.start)  # "X was asked, “…?”": no speaker for a sourceless cue
     quotes: list[Quote] = []
     used: set[str] = set()
     last_attr = None

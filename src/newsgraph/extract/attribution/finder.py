@@ -10,96 +10,20 @@ Rules, per sentence:
   * with the cue model (``open_verbs``): any verb with a subject and a complement, possessed nouns
     ("X's criticism of …") and "be + adjective" ("were confident that …"), judged by ``keep(feats)``.
 Content touching a quotation is widened to the whole quotation (which may run over sentences).
-Text-level rules (punctuation cues, headline colons, continued quotations) are in ``text_cues``.
+Text-level rules (punctuation cues, headline colons, speaker lines, continued quotations) are in ``text_cues``;
+sourceless cues, agent passives and prepositional sources ("according to", "in a poll") in ``nosource``; shared
+parse helpers in ``parse``.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import CLOSE_QUOTES, OPEN_QUOTES, lexicon
+from .lexicon import lexicon
 from .model import features, noun_features
-from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _trim
-
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLAUSES = ("ccomp", "parataxis")
-OBJECTS = ("dobj", "oprd", "attr")
-CUE_MODIFIERS = ("aux", "auxpass", "neg", "advmod")
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "remind", "advise"})
-CUE_PREPS = frozenset({"for", "to", "on", "against", "at", "about"})  # "called for", "pointed to"
-
-
-def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
-    """Character span of tokens lo..hi inclusive."""
-    return doc[lo].idx, doc[hi].idx + len(doc[hi])
-
-
-def _widen_to_quotes(text: str, span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
-    s, e = span
-    direct = False
-    for qs, qe in regions:
-        if qs >= e + 3:
-            break
-        if qe <= s - 3:
-            continue
-        # the quotation overlaps or directly wraps the content
-        overlaps = qs < e and s < qe
-        closes_after = e <= qe < e + 3 and text[e:qe].strip(",.!? ") in ("",) + tuple(CLOSE_QUOTES)
-        opens_before = qs <= s < qs + 3 and text[qs:s].strip() in ("",) + tuple(OPEN_QUOTES)
-        if overlaps or (closes_after and qs < e) or (opens_before and s < qe):
-            s, e = min(s, qs), max(e, qe)
-            direct = direct or qs == s or qe == e  # quoted at an edge, not a scare quote inside
-    return (s, e), direct
-
-
-def _in_quote(pos: int, regions: list[tuple[int, int]]) -> bool:
-    """True inside a quotation: reporting verbs there belong to the quoted speaker's words."""
-    return any(qs < pos < qe for qs, qe in regions)
-
-
-def _subject(v: Token, depth: int = 0) -> Token | None:
-    subjects = [c for c in v.children if c.dep_ in SUBJECTS]
-    if subjects:  # the nearest one: a misparsed second subject sits inside the quotation
-        return min(subjects, key=lambda c: abs(c.i - v.i))
-    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
-        return _subject(v.head, depth + 1)
-    return None
-
-
-def _cue_range(v: Token) -> tuple[int, int]:
-    lo = v.i
-    for c in sorted((c for c in v.children if c.i < v.i and c.dep_ in CUE_MODIFIERS), key=lambda t: -t.i):
-        if c.i == lo - 1:
-            lo = c.i
-    hi = v.i
-    for c in v.children:
-        if c.dep_ == "prt" and c.i == hi + 1:
-            hi = c.i
-    return lo, hi
-
-
-def _content_tokens(v: Token, lemma: str) -> tuple[list[tuple[int, int]], int, str]:
-    """Token ranges of the content, the cue's last token (widened by a preposition) and the kind."""
-    kids = list(v.children)
-    hi_cue = v.i
-    clauses = [c for c in kids if c.dep_ in CLAUSES]
-    if clauses:
-        return [(c.left_edge.i, c.right_edge.i) for c in clauses], hi_cue, "clause"
-    xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
-    if xcomps:
-        return [(c.left_edge.i, c.right_edge.i) for c in xcomps], hi_cue, "xcomp"
-    objs = [c for c in kids if c.dep_ in OBJECTS]
-    if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and objs[0].ent_type_ in ("PERSON", "ORG", "NORP")):
-        last = max(objs, key=lambda t: t.i)
-        hi = last.right_edge.i
-        for c in kids:  # "blasted him for not paying" / "described it as ..."
-            if c.dep_ == "prep" and c.i == hi + 1 and c.lower_ in ("for", "as"):
-                hi = c.right_edge.i
-        return [(min(o.left_edge.i for o in objs), hi)], hi_cue, "object"
-    preps = [c for c in kids if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in CUE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
-    if preps:
-        p = preps[0]
-        return [(p.i + 1, p.right_edge.i)], p.i, "prep"
-    return [], hi_cue, ""
+from .nosource import _in_features, _participle, _prep_source, _sourceless
+from .parse import (CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _subject,
+                    _widen_to_quotes)
+from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _speaker_lines, _trim
 
 
 def _clause_before(v: Token) -> list[tuple[int, int]]:
@@ -160,6 +84,8 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
         if e <= s:
             return
         (s, e), direct = _widen_to_quotes(text, (s, e), regions)
+        if feats is not None and direct:
+            feats = feats + ["direct", f"direct|{feats[1]}"]  # quoted content: reported speech
         source = None
         if src_rng is not None:
             source = _trim(text, *_chars(doc, *src_rng))
@@ -168,29 +94,17 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
     for sent in sents:
         for tok in sent:
             low = tok.lower_
+            if low == "reportedly" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+                h = tok.head  # "X reportedly told Y ...": no source, the clause is the content
+                add(None, (tok.i, tok.i), [(h.left_edge.i, h.right_edge.i)], tok.i)
+                continue
             if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                to = doc[tok.i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                src_hi = pobj.right_edge.i
-                for c in pobj.children:  # "a report citing sources": the citing phrase is not the source
-                    if c.dep_ in ("acl", "relcl") and c.i > pobj.i:
-                        src_hi = min(src_hi, c.left_edge.i - 1)
-                head = tok.head
-                while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-                    head = head.head  # the clause "according to" modifies
-                lo, hi = head.left_edge.i, head.right_edge.i
-                lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
-                phrase = (tok.i, pobj.right_edge.i)
-                if phrase[0] <= lo:
-                    rngs = [(phrase[1] + 1, hi)]
-                elif phrase[1] >= hi:
-                    rngs = [(lo, phrase[0] - 1)]
-                else:
-                    rngs = [(lo, phrase[0] - 1), (phrase[1] + 1, hi)]
-                rngs = [r for r in rngs if r[1] >= r[0] and not all(t.is_punct for t in doc[r[0]:r[1] + 1])]
-                add((pobj.left_edge.i, src_hi), (tok.i, tok.i + 1), rngs, tok.i)
+                _prep_source(doc, sent, tok, doc[tok.i + 1], add)
+                continue
+            if low == "in" and tok.dep_ == "prep":
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in lex.in_sources:
+                    _prep_source(doc, sent, tok, tok, add, feats=_in_features(tok, pobj, sent))  # "in a CNN poll, …"
                 continue
             if tok.pos_ == "NOUN" and open_verbs:
                 _possessed_noun(tok, add)
@@ -218,7 +132,14 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 continue
             if tok.pos_ == "AUX" and lemma not in ("say",):
                 continue
+            if open_verbs and _participle(tok, lemma, regions, add):
+                continue
             subj = _subject(tok)
+            if open_verbs and subj is not None and _sourceless(tok, subj, lemma, regions, add):
+                continue
+            if subj is None and inlex and any(c.dep_ in CLAUSES and c.i < tok.i for c in tok.children):
+                # "“…,” added a South Carolina Democrat": the inverted subject parsed as an object
+                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > tok.i), None)
             src_rng = None
             if subj is not None:
                 if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
@@ -228,7 +149,7 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 src_rng = (tok.head.left_edge.i, tok.left_edge.i - 1)
             if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
                 continue
-            rngs, hi_cue, kind = _content_tokens(tok, lemma)
+            rngs, hi_cue, kind = _content_tokens(tok, lemma, wide=open_verbs and not inlex)
             extra = None
             if not rngs:
                 rngs, kind = _clause_before(tok), "before"
@@ -245,6 +166,7 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
     _continue_quotes(text, out, regions)
     out += _punctuation_cues(text, regions, {c.content for c in out})
     out += _headline(text, {c.cue for c in out})
+    out += _speaker_lines(text, {c.cue for c in out} | {c.content for c in out})
     return _fill_citing(out)
 
 
@@ -274,15 +196,16 @@ def _adjective_cue(be: Token, text: str, regions, add) -> None:
 
 
 def _possessed_noun(noun: Token, add) -> None:
-    """'Trump's criticism of X', 'its decision not to cooperate': possessor = source (model-judged)."""
+    """'Trump's criticism of X', 'its decision not to cooperate': possessor = source; without a possessor
+    ('support for X', 'questions about X') a cue with no source (model-judged)."""
     poss = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
-    if poss is None:
-        return
-    comp = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "xcomp", "relcl")
-                 and c.dep_ != "relcl"), None)
+    comp = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "xcomp")), None)
+    if poss is None and comp is not None and comp.dep_ != "xcomp" and not any(
+            g.dep_ == "mark" for g in comp.children):
+        comp = None  # "a report released Monday": a participle, not a complement
     cue_hi, kind = noun.i, "clause"
     if comp is None:
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_PREPS
+        prep = next((c for c in noun.children if c.dep_ == "prep" and (c.i == noun.i + 1 or poss is not None) and c.lower_ in NOUN_PREPS
                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
         if prep is None:
             return
@@ -290,8 +213,11 @@ def _possessed_noun(noun: Token, add) -> None:
         lo = prep.i + 1
     else:
         lo = comp.left_edge.i
-    add((poss.left_edge.i, poss.right_edge.i), (noun.i, cue_hi), [(lo, comp.right_edge.i)], noun.i,
-        feats=noun_features(noun, poss, kind))
+    src = None if poss is None else (poss.left_edge.i, poss.right_edge.i)
+    feats = noun_features(noun, poss, kind)
+    if poss is None:
+        feats += ["nopos", f"nopos|NL={noun.lemma_.lower()}", f"nopos|NK={kind}", f"nopos|ND={noun.dep_}"]
+    add(src, (noun.i, cue_hi), [(lo, comp.right_edge.i)], noun.i, feats=feats)
 
 
 def _noun_cue(doc: Doc, noun: Token, add) -> None:

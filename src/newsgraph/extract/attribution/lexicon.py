@@ -26,6 +26,7 @@ class Lexicon:
     outlet_heads: frozenset[str]
     country_words: dict[str, str | None]
     no_source: frozenset[str]
+    in_sources: frozenset[str]  # "in a CNN poll, …", "in his words, …"
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
         outlet_heads=frozenset(src["outlet_heads"]),
         country_words=dict(src["country_words"]),
         no_source=frozenset(verbs_data["no_source_subjects"]),
+        in_sources=frozenset(cues.get("in_sources", ())),
     )
 
 

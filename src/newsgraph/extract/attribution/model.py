@@ -52,13 +52,20 @@ def features(tok: Token, subj: Token | None, kind: str, inlex: bool, src_len: in
         f += [f"P={prep}", f"L|P={lemma}|{prep}"]
     if mark:
         f.append(f"M={mark}")
+    f += [f"L|T={lemma}|{tok.tag_}", f"L|cl={lemma}|{_bucket(content_len)}"]
+    doc = tok.doc
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"
+    f += [f"W-1={prev}", f"W+1={nxt}", f"L|W+1={lemma}|{nxt}"]
     for c in kids:
         if c.dep_ == "neg":
-            f.append("neg")
+            f += ["neg", f"L|neg={lemma}"]
         elif c.dep_ == "aux" and c.tag_ == "MD":
-            f.append(f"md={c.lower_}")
+            f += [f"md={c.lower_}", f"L|md={lemma}"]
+        elif c.dep_ == "dative":
+            f.append(f"L|dative={lemma}")
     if subj is not None and subj.dep_ == "nsubjpass":
-        f.append("passive")
+        f += ["passive", f"L|passive={lemma}"]
     if subj is not None and subj.pos_ == "NOUN":
         f.append(f"SL={subj.lemma_.lower()}")
     comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and c.i > tok.i), None)
@@ -67,12 +74,14 @@ def features(tok: Token, subj: Token | None, kind: str, inlex: bool, src_len: in
         f += [f"C={comp.dep_}|{ck}", f"L|C={lemma}|{ck}"]
         if comp.dep_ == "xcomp":
             f.append(f"X={comp.lemma_.lower()}")
+        elif comp.dep_ == "dobj":  # light verbs: "issued a statement", "took credit for", "expressed concern"
+            f += [f"O={comp.lemma_.lower()}", f"L|O={lemma}|{comp.lemma_.lower()}"]
     if tok.head.i != tok.i:
         f.append(f"H={tok.dep_}|{tok.head.lemma_.lower()}")
     return f
 
 
-def noun_features(noun: Token, poss: Token, kind: str) -> list[str]:
+def noun_features(noun: Token, poss: Token | None, kind: str) -> list[str]:
     """Feature strings of a possessed noun candidate ('Trump's criticism of ...')."""
     lemma = noun.lemma_.lower()
     sk = _subject_kind(poss)

@@ -32,17 +32,22 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 SENTENCE_TAIL = re.compile(r"[^\n“”\"]{0,160}?[.!?][ \t]+")
+MID_TAIL = re.compile(r"[^\n“”\".!?]{0,80},[ \t]*")
 
 
 def _continue_quotes(text: str, cands: list[Candidate], regions: list[tuple[int, int]]) -> None:
-    """'“Q1,” X said. “Q2.”': a quotation right after the sentence of a direct attribution, in the same
-    paragraph and claimed by no other attribution, continues its content."""
+    """'“Q1,” X said. “Q2.”' / '“Q1,” X said on Friday, “q2”': a quotation right after the cue's clause or
+    sentence, in the same paragraph and claimed by no other attribution, continues its content."""
     starts = {qs: qe for qs, qe in regions}
     for c in cands:
         if not c.direct:
             continue
         end = max(c.content[1], c.cue[1])
-        m = SENTENCE_TAIL.match(text, end) if c.content[1] <= c.cue[0] else None
+        m = None
+        if c.content[1] <= c.cue[0]:  # '“Q1,” X said on Friday, “Q2”' (same sentence), else the next sentence
+            m = MID_TAIL.match(text, end)
+            if m is None or m.end() not in starts:
+                m = SENTENCE_TAIL.match(text, end)
         pos = m.end() if m else (c.content[1] + len(text[c.content[1]:]) - len(text[c.content[1]:].lstrip(" \t")))
         new_end = c.content[1]
         while pos in starts:
@@ -74,6 +79,24 @@ def _headline(text: str, taken: set) -> list[Candidate]:
     if (colon, colon + 1) in taken:
         return []
     return [Candidate((m.start(1), m.end(1)), (colon, colon + 1), (m.start(2), m.end(2)), False)]
+
+
+SPEAKER_LINE = re.compile(r"(?m)^(Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+                          r":[ \t]+(\S[^\n]{8,}?)[ \t]*$")
+
+
+def _speaker_lines(text: str, taken: set) -> list[Candidate]:
+    """Paragraphs opening with a speaker label: transcripts ('BOULDUAN: You guys …', 'Q: …', 'A: …') and
+    'Jeb Bush: Student loans …' (an all-caps label or a name of 2–4 capitalised words, then a colon)."""
+    found = []
+    for m in SPEAKER_LINE.finditer(text, text.find("\n") + 1 if "\n" in text else len(text)):
+        colon = m.end(1)
+        if (colon, colon + 1) in taken or m.group(1).split()[0].lower() in HEADLINE_LABELS:
+            continue
+        if any(a <= m.start(2) < b for a, b in taken):
+            continue
+        found.append(Candidate((m.start(1), m.end(1)), (colon, colon + 1), _trim(text, m.start(2), m.end(2)), False))
+    return found
 
 
 DASH_SOURCE = re.compile(r"[ \t]*(?:―|—|–|--)[ \t]*([A-Z@][^\n.,;:“”\"]{1,60})")

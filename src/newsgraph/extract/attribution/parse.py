@@ -1,0 +1,96 @@
+"""Dependency-parse helpers shared by the attribution candidate builders (``finder``, ``nosource``)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CLOSE_QUOTES, OPEN_QUOTES
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSES = ("ccomp", "parataxis")
+OBJECTS = ("dobj", "oprd", "attr")
+CUE_MODIFIERS = ("aux", "auxpass", "neg", "advmod")
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "remind", "advise"})
+CUE_PREPS = frozenset({"for", "to", "on", "against", "at", "about"})  # "called for", "pointed to"
+# verbs outside the lexicon (model-judged) also take these: "went after X", "agreed with X", "identifies as X"
+WIDE_PREPS = CUE_PREPS | {"with", "as", "of", "over", "after", "toward", "towards", "into", "behind", "like", "upon"}
+
+
+def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Character span of tokens lo..hi inclusive."""
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _widen_to_quotes(text: str, span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
+    s, e = span
+    direct = False
+    for qs, qe in regions:
+        if qs >= e + 3:
+            break
+        if qe <= s - 3:
+            continue
+        # the quotation overlaps or directly wraps the content
+        overlaps = qs < e and s < qe
+        closes_after = e <= qe < e + 3 and text[e:qe].strip(",.!? ") in ("",) + tuple(CLOSE_QUOTES)
+        opens_before = qs <= s < qs + 3 and text[qs:s].strip() in ("",) + tuple(OPEN_QUOTES)
+        if overlaps or (closes_after and qs < e) or (opens_before and s < qe):
+            s, e = min(s, qs), max(e, qe)
+            direct = direct or qs == s or qe == e  # quoted at an edge, not a scare quote inside
+    return (s, e), direct
+
+
+def _in_quote(pos: int, regions: list[tuple[int, int]]) -> bool:
+    """True inside a quotation: reporting verbs there belong to the quoted speaker's words."""
+    return any(qs < pos < qe for qs, qe in regions)
+
+
+def _subject(v: Token, depth: int = 0) -> Token | None:
+    subjects = [c for c in v.children if c.dep_ in SUBJECTS]
+    if subjects:  # the nearest one: a misparsed second subject sits inside the quotation
+        return min(subjects, key=lambda c: abs(c.i - v.i))
+    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+        return _subject(v.head, depth + 1)
+    if depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(v.head.head, depth + 1)  # "After blasting X, Beck said …"
+    return None
+
+
+def _cue_range(v: Token) -> tuple[int, int]:
+    lo = v.i
+    for c in sorted((c for c in v.children if c.i < v.i and c.dep_ in CUE_MODIFIERS
+                             and c.lower_ != "reportedly"), key=lambda t: -t.i):
+        if c.i == lo - 1:
+            lo = c.i
+    hi = v.i
+    for c in v.children:
+        if c.dep_ == "prt" and c.i == hi + 1:
+            hi = c.i
+    return lo, hi
+
+
+def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tuple[int, int]], int, str]:
+    """Token ranges of the content, the cue's last token (widened by a preposition) and the kind."""
+    kids = list(v.children)
+    hi_cue = v.i
+    clauses = [c for c in kids if c.dep_ in CLAUSES]
+    if clauses:
+        return [(c.left_edge.i, c.right_edge.i) for c in clauses], hi_cue, "clause"
+    xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
+    if xcomps:
+        return [(c.left_edge.i, c.right_edge.i) for c in xcomps], hi_cue, "xcomp"
+    objs = [c for c in kids if c.dep_ in OBJECTS]
+    if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and objs[0].ent_type_ in ("PERSON", "ORG", "NORP")):
+        last = max(objs, key=lambda t: t.i)
+        hi = last.right_edge.i
+        for c in kids:  # "blasted him for not paying" / "described it as ..."
+            if c.dep_ == "prep" and c.i == hi + 1 and c.lower_ in ("for", "as"):
+                hi = c.right_edge.i
+        return [(min(o.left_edge.i for o in objs), hi)], hi_cue, "object"
+    allowed = WIDE_PREPS if wide else CUE_PREPS
+    gap = v.i + 1
+    while wide and gap < len(v.doc) and v.doc[gap].head.i == v.i and v.doc[gap].dep_ in ("advmod", "prt") and gap < v.i + 3:
+        gap += 1  # "stuck firmly to", "take over as"
+    preps = [c for c in kids if c.dep_ == "prep" and c.i == gap and c.lower_ in allowed and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    if preps:
+        p = preps[0]
+        return [(p.i + 1, p.right_edge.i)], p.i, "prep"
+    return [], hi_cue, ""
