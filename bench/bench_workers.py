@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import tempfile
 import time
@@ -44,6 +45,7 @@ def self_cpu() -> float:
 
 def documents(n: int, settings: Settings) -> list:
     pool = english(raws(all_texts(40)), Pipeline(settings))
+    random.Random(7).shuffle(pool)  # a mix of every text set, not the first sets only
     docs = []
     for i in range(n):  # past the pool, a copy gets a distinct last line so it is a new article
         raw = pool[i % len(pool)]
