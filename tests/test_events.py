@@ -313,6 +313,16 @@ def test_two_triggers_of_one_event_in_one_sentence_are_one_mention(nlp):
     assert len(consult) == 1 and len(consult[0].mentions) == 1
 
 
+def test_an_event_noun_that_is_the_object_of_a_coded_verb_is_not_a_second_event(nlp):
+    from newsgraph.extract import actors
+
+    ctx = make_context(nlp, "Armenia and Azerbaijan on Tuesday signed agreements with Georgia to reopen their railway.")
+    ctx.actors = actors.extract(ctx)
+    evs = events.extract(ctx)
+    assert len(evs) == 1  # "signed" (CAMEO 057, SUPPORT in the CAMEO-to-PLOVER table), not also "agreements"
+    assert {a.code for a in evs[0].actor} == {"ARM", "AZE"} and {r.code for r in evs[0].recipient} == {"GEO"}
+
+
 def test_a_place_in_a_relative_clause_the_trigger_is_not_in_is_not_its_place(nlp):
     text = "Norway, which opened an embassy in Abuja last year, urged restraint on Monday."
     evs = [e for e in _with_places(nlp, text) if e.event == "REQUEST"]

@@ -192,11 +192,13 @@ def _codes(actors) -> frozenset:
 
 
 def _same_sentence(events: list[Event], key: tuple, sent) -> int | None:
-    """An event of this sentence with the same type, negation and actors whose recipients include the new
-    one's or are included in them: a second trigger of the same event, not a second mention."""
+    """An event of this sentence with the same type and negation whose actors and recipients include the new
+    one's or are included in them ("signed agreements with X": the verb and its noun): a second trigger of the
+    same event, not a second mention."""
     kind, actors, recipients, negated, _ = key
     for i, e in enumerate(events):
-        if e.event != kind or e.negated != negated or _codes(e.actor) != actors:
+        mine = _codes(e.actor)
+        if e.event != kind or e.negated != negated or not (mine <= actors or actors <= mine):
             continue
         if not any(sent.start_char <= m.start < sent.end_char for m in e.mentions):
             continue
@@ -206,6 +208,14 @@ def _same_sentence(events: list[Event], key: tuple, sent) -> int | None:
     return None
 
 
+def _object_of_coded_verb(cand, verbs: set[int]) -> bool:
+    """A nominal event with no actor of its own that is the direct object of another event's verb in the same
+    sentence ("signed agreements"; but "announced new US sanctions" keeps the sanctions: they name their actor)."""
+    head = cand.head
+    return (not cand.actor and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.i in verbs
+            and head.head.i not in {t.i for t in cand.trigger})
+
+
 def extract(ctx: Context) -> list[Event]:
     user = tuple(ctx.settings.user_lexicons)
     coder = SentenceCoder(load_lexicon(user), ActorIndex(ctx.doc, ctx.actors))
@@ -213,7 +223,11 @@ def extract(ctx: Context) -> list[Event]:
     events: list[Event] = []
     keys: dict[tuple, int] = {}
     for sent in ctx.sentences():
-        for cand in coder.code(sent):
+        cands = list(coder.code(sent))
+        verbs = {t.i for c in cands for t in c.trigger if t.pos_ in ("VERB", "AUX")}
+        for cand in cands:
+            if _object_of_coded_verb(cand, verbs):
+                continue  # "signed agreements with X": the verb's event already tells it, with its subject
             code = cand.code
             if code.event == "ASSAULT" and code.mode is None:
                 clause = _clause(cand.head)
@@ -238,6 +252,8 @@ def extract(ctx: Context) -> list[Event]:
                     old = events[same]
                     if len(recipient) > len(old.recipient):
                         old = dataclasses.replace(old, recipient=recipient)
+                    if len(actor) > len(old.actor):
+                        old = dataclasses.replace(old, actor=actor)
                     events[same] = dataclasses.replace(old, date=old.date or date,
                                                        date_precision=old.date_precision or precision)
                     keys.setdefault(key, same)
