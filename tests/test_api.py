@@ -243,3 +243,15 @@ def test_home_serves_the_built_ui(client):
     asset = next(part.split('"')[0] for part in home.text.split('src="')[1:])
     assert asset.startswith("/static/assets/") and client.get(asset).status_code == 200
     assert json.loads(client.get("/openapi.json").text)["info"]["title"] == "newsgraph"
+
+
+def test_a_sourceless_cue_adds_no_node_or_self_loop_to_the_provenance_graph():
+    from newsgraph.api.provenance import provenance
+
+    voice = {"cue": "is expected to", "source": {"name": "Harbor Post", "kind": "publisher", "text": ""}}
+    wsj = {"cue": "according to", "source": {"name": "The Wall Street Journal", "kind": "outlet"}}
+    graph = provenance({"mentions": [{"article_id": "a1", "publisher": "Harbor Post", "chain": [voice]},
+                                     {"article_id": "a2", "publisher": "Atlas Daily", "chain": [wsj]}]})
+    assert all(e["source"] != e["target"] for e in graph["edges"])
+    assert {n["id"] for n in graph["nodes"]} == {"harbor post", "atlas daily", "wall street journal"}
+    assert graph["n_origins"] == 2

@@ -32,7 +32,8 @@ def provenance(event: dict) -> dict:
     for mention in event.get("mentions", []):
         current = node(mention.get("publisher") or mention.get("article_id"), "publisher", 0)
         nodes[current]["mentions"] += 1
-        for depth, link in enumerate(mention.get("chain") or [], start=1):
+        chain = [link for link in mention.get("chain") or [] if (link.get("source") or {}).get("kind") != "publisher"]
+        for depth, link in enumerate(chain, start=1):  # a cue with no source is the publisher's own voice
             source = link.get("source") or {}
             target = node(source.get("name") or source.get("text"), source.get("kind") or "person", depth)
             edge = edges.setdefault((current, target), {"source": current, "target": target, "cues": [],
