@@ -144,12 +144,14 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             if subj is not None:
                 if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
                     continue
-                src_rng = (subj.left_edge.i, subj.right_edge.i)
+                src_rng = (_reduced_relative_start(subj), subj.right_edge.i)
             elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:  # "a spokesman saying ..."
                 src_rng = (tok.head.left_edge.i, tok.left_edge.i - 1)
             if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
                 continue
             rngs, hi_cue, kind = _content_tokens(tok, lemma, wide=open_verbs and not inlex)
+            if kind == "clause":
+                rngs = _drop_clause_before_source(doc, rngs, src_rng, tok.i, regions)
             extra = None
             if not rngs:
                 rngs, kind = _clause_before(tok), "before"
@@ -168,6 +170,32 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
     out += _headline(text, {c.cue for c in out})
     out += _speaker_lines(text, {c.cue for c in out} | {c.content for c in out})
     return _fill_citing(out)
+
+
+def _reduced_relative_start(subj: Token) -> int:
+    """'…, a step officials hope will …': the parser glues the head of a reduced relative ('a step') onto its
+    subject as a compound; a singular determiner on a plural subject marks the glue, the source starts after it."""
+    lo = subj.left_edge.i
+    det = subj.doc[lo]
+    if subj.tag_ in ("NNS", "NNPS") and det.dep_ == "det" and det.lower_ in SINGULAR_DETS:
+        glued = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.tag_ == "NN"]
+        if glued and glued[0].left_edge.i <= lo + 2:  # "a step officials", "a major step officials"
+            return max(g.right_edge.i for g in glued) + 1
+    return lo
+
+
+SINGULAR_DETS = frozenset({"a", "an", "each", "every", "this", "another"})
+
+
+def _drop_clause_before_source(doc: Doc, rngs, src_rng, verb: int, regions) -> list[tuple[int, int]]:
+    """A clause complement before the source (not quoted) when another one follows the verb: the parser hung the
+    preceding sentence part on the verb ('X signed a deal, a step officials hope will …'); the content is the
+    clause after the verb. Quoted parts of a split quote ('“Q1,” X said, “Q2”') stay."""
+    after = [r for r in rngs if r[0] > verb]
+    if not after or any(t.is_punct for t in doc[verb + 1:after[0][0] + 1]):
+        return rngs  # "It was impossible, Gabuyev said, so …": a parenthetical cue keeps both sides
+    return [r for r in rngs if r[0] > verb or r[1] >= src_rng[0] or any(
+        qs < doc[r[1]].idx + len(doc[r[1]]) and doc[r[0]].idx < qe for qs, qe in regions)]
 
 
 NOUN_PREPS = frozenset({"of", "on", "about", "for", "against", "to", "toward", "towards", "with", "over"})
@@ -216,7 +244,8 @@ def _possessed_noun(noun: Token, add) -> None:
     src = None if poss is None else (poss.left_edge.i, poss.right_edge.i)
     feats = noun_features(noun, poss, kind)
     if poss is None:
-        feats += ["nopos", f"nopos|NL={noun.lemma_.lower()}", f"nopos|NK={kind}", f"nopos|ND={noun.dep_}"]
+        feats += ["nopos", f"nopos|NL={noun.lemma_.lower()}", f"nopos|NK={kind}", f"nopos|ND={noun.dep_}",
+                  f"nopos|HL={noun.head.lemma_.lower()}"]
     add(src, (noun.i, cue_hi), [(lo, comp.right_edge.i)], noun.i, feats=feats)
 
 

@@ -75,7 +75,17 @@ def features(tok: Token, subj: Token | None, kind: str, inlex: bool, src_len: in
         if comp.dep_ == "xcomp":
             f.append(f"X={comp.lemma_.lower()}")
         elif comp.dep_ == "dobj":  # light verbs: "issued a statement", "took credit for", "expressed concern"
-            f += [f"O={comp.lemma_.lower()}", f"L|O={lemma}|{comp.lemma_.lower()}"]
+            ol = comp.lemma_.lower()
+            f += [f"O={ol}", f"L|O={lemma}|{ol}"]
+            for g in comp.children:  # what the object governs: "credit for X", "a statement saying …"
+                if g.i > comp.i and g.dep_ == "prep":
+                    f += [f"OP={g.lower_}", f"O|OP={ol}|{g.lower_}"]
+                    break
+                if g.i > comp.i and g.dep_ in ("acl", "relcl", "ccomp"):
+                    f += [f"Ocl={g.dep_}", f"O|cl={ol}|{g.dep_}"]
+                    break
+            det = next((g for g in comp.children if g.dep_ in ("det", "poss") and g.i < comp.i), None)
+            f.append(f"Odet={'poss' if det is not None and det.dep_ == 'poss' else det.lower_ if det is not None else ''}")
     if tok.head.i != tok.i:
         f.append(f"H={tok.dep_}|{tok.head.lemma_.lower()}")
     return f
@@ -97,6 +107,30 @@ def model() -> tuple[dict[str, float], float, float] | None:
     return data["weights"], float(data["bias"]), float(data["threshold"])
 
 
+@functools.lru_cache(maxsize=1)
+def group_thresholds() -> dict[str, float]:
+    """Per-kind thresholds (``group``), chosen on held-out train articles; missing groups use the global one."""
+    if not (LEXICON_DIR / f"{MODEL_NAME}.json").exists():
+        return {}
+    return {k: float(v) for k, v in load(MODEL_NAME).get("thresholds", {}).items()}
+
+
+GROUPS = ("clause", "object", "xcomp", "prep", "nosrc", "noun", "other")
+
+
+def group(feats: list[str]) -> str:
+    """The candidate kind a threshold applies to: clause / object / xcomp / prep complements, sourceless cues,
+    nouns (possessed or not), other (clause before, quotation, agent passive, be + adjective, "in a poll")."""
+    if feats[1] == "noun":
+        return "noun"
+    if feats[1] == "in":
+        return "other"
+    kind = feats[2][2:]
+    if kind.startswith("nosrc"):
+        return "nosrc"
+    return kind if kind in GROUPS else "other"
+
+
 def probability(feats: list[str]) -> float:
     m = model()
     if m is None:
@@ -109,4 +143,4 @@ def probability(feats: list[str]) -> float:
 def keep(feats: list[str] | None) -> bool:
     """Candidates without features (according to, citing, nouns, punctuation) are always kept."""
     m = model()
-    return feats is None or m is None or probability(feats) >= m[2]
+    return feats is None or m is None or probability(feats) >= group_thresholds().get(group(feats), m[2])
