@@ -92,7 +92,8 @@ def _accuracy(pairs: list[tuple]) -> dict:
 
 
 def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: int | None = None,
-             settings=None) -> dict:
+             settings=None, errors: int = 0) -> dict:
+    """The figures; ``errors`` > 0 adds the biggest gold-span errors (unresolved first) and their counts by cause."""
     from ..config import Settings
     from ..nlp import load as load_model
 
@@ -115,6 +116,7 @@ def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: in
         t2 = time.perf_counter()
         ours, baseline = _resolve_gold(ctx, item["gold"])
         for entry, base, g in zip(ours, baseline, item["gold"]):
+            g["text"] = item["text"][g["start"]:g["end"]]
             ours_pairs.append((entry, g))
             base_pairs.append((base, g))
             by_type[g["type"]].append((entry, g))
@@ -131,6 +133,8 @@ def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: in
               "gold_spans": {"ours": _accuracy(ours_pairs), "population_baseline": _accuracy(base_pairs)},
               "seconds": {"spacy_parse": round(t_parse, 2), "actors": round(t_actors, 2),
                           "geoparsing": round(t_geo, 2)}}
+    if errors:
+        result["errors"] = _errors(ours_pairs, errors)
     if suite == "gwn":
         result["by_type"] = {k: _accuracy(v) for k, v in sorted(by_type.items())}
         for k, hits in found_by_type.items():  # end to end: share of this type's gold toponyms found and resolved
@@ -141,6 +145,30 @@ def evaluate(data: Path, suite: str = "gwn", gold_spans: bool = False, limit: in
         result["end_to_end"] = {"precision": round(p, 4), "recall": round(r, 4),
                                 "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
     return result
+
+
+def _cause(entry, g: dict) -> str:
+    if entry is None:
+        return "no candidate"
+    if entry.feature_class in {"H", "L", "T"} or entry.feature_code in {"CONT", "PCLI", "PCLF", "PCLH", "ADM1"}:
+        return "area point"  # a large area (country, sea, region) whose gold point is elsewhere
+    return "wrong namesake"
+
+
+def _errors(pairs: list[tuple], n: int) -> dict:
+    """The n biggest errors (> 161 km or unresolved; unresolved first), and how many of each cause."""
+    wrong = []
+    for e, g in pairs:
+        d = None if e is None else km((e.lat, e.lon), (g["lat"], g["lon"]))
+        if d is None or d > KM:
+            wrong.append({"text": g["text"], "type": g["type"], "ours": None if e is None else
+                          f"{e.name} ({e.country_code or '-'} {e.feature_code})", "km": None if d is None else round(d),
+                          "gold": [round(g["lat"], 2), round(g["lon"], 2)], "cause": _cause(e, g)})
+    wrong.sort(key=lambda w: -(w["km"] if w["km"] is not None else 1e9))
+    causes = defaultdict(int)
+    for w in wrong:
+        causes[w["cause"]] += 1
+    return {"by_cause": dict(causes), "biggest": wrong[:n]}
 
 
 def render(result: dict, console) -> None:
@@ -165,6 +193,12 @@ def render(result: dict, console) -> None:
             types.add_row(name, str(fig["n"]), f"{fig['accuracy_161km']:.3f}", str(fig["median_error_km"]),
                           *([f"{fig.get('end_to_end_recall', 0.0):.3f}"] if e2e else []))
         console.print(types)
+    if "errors" in result:
+        console.print("errors by cause: " + ", ".join(f"{k} {v}" for k, v in result["errors"]["by_cause"].items()))
+        rows = Table("toponym", "type", "ours", "km", "gold lat, lon", title="biggest gold-span errors")
+        for w in result["errors"]["biggest"]:
+            rows.add_row(w["text"], w["type"], w["ours"] or "-", str(w["km"] or "-"), f"{w['gold'][0]}, {w['gold'][1]}")
+        console.print(rows)
     s = result["seconds"]
     console.print(f"time: spaCy parse {s['spacy_parse']} s, geoparsing {s['geoparsing']} s "
                   f"(gazetteer load, gold-span and end-to-end resolution; actors, needed as context: {s['actors']} s)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
-from ..geo.gazetteer import Entry
+from ..geo.gazetteer import Entry, normalise
 from ..geo.lookup import candidates, host, is_facility, lookup, qualifier  # noqa: F401 (re-exported API)
 from ..geo.rank import Mention, resolve_all
 from ..types import Place
@@ -20,7 +20,8 @@ from . import place_spans
 from .actors import is_agentive
 from .context import Context
 
-NAME = "places.v2"
+NAME = "places.v3"
+COUNTRY_OR_STATE = {"PCLI", "PCLF", "ADM1"}
 
 
 def mention(ctx: Context, start: int, end: int) -> Mention:
@@ -37,6 +38,14 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
         inside = host(ctx.doc, span.end)
         if inside:
             return Mention(key, tuple(inside), [], None)
+    areas = tuple(e for e in found if e.feature_code in COUNTRY_OR_STATE)
+    if how == "inside" and areas and is_facility(text):
+        # a building named after a country or state ("Colorado State University") is in a town of it
+        abroad = normalise(text.split()[-1]) in {"embassy", "consulate"}  # the Russian Embassy is not in Russia
+        return Mention(key, (), facility=True, areas=() if abroad else areas)
+    if not found:  # an unknown name (a village, an estate): in the town the article names most, or its qualifier
+        areas = tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE)
+        return Mention(key, (), facility=True, areas=areas)
     return Mention(key, found, quals, direction, facility=is_facility(text))
 
 
@@ -74,8 +83,9 @@ def extract(ctx: Context) -> list[Place]:
         # an actor's name is a place only where the context says so ("in Nelson"), or inside it ("Air Canada")
         if any(s <= start and end <= e for s, e in {"literal": actor_spans, "context": []}.get(kind, persons)):
             continue
-        if not m.candidates and not (m.facility and kind in {"literal", "context"}):
-            continue  # a facility without candidates is placed in the article's nearest town by geo.rank
+        if not m.candidates and not (is_facility(ctx.article.text[start:end]) and kind in {"literal", "context"}):
+            continue  # a facility without candidates is placed in the article's nearest town by geo.rank; an
+            # unknown name is not emitted (it may not be a place at all)
         if kind == "literal":
             span = ctx.doc.char_span(start, end, alignment_mode="expand")
             if span is None or is_agent(span, m.candidates):

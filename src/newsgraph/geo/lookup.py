@@ -52,6 +52,8 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
         variants.append(" ".join(key))  # "BC" as "B.C."
     variants += [key[len(p):] for p in PREFIXES if key.startswith(p)]
     variants += [key[: -len(s)] for s in SUFFIXES if key.endswith(s)]
+    if key not in words()["generic"]:
+        variants.append(key + " county")  # "Miami-Dade"
     for variant in variants:
         if index.get(variant):
             return key, index.get(variant), "variant"

@@ -25,6 +25,8 @@ COUNTRY_FOCUS = 3.0  # times the share of the article's other toponyms in the ca
 ADMIN1_FOCUS = 4.0  # times the share of the article's other toponyms in the candidate's first-order division
 ACTOR_COUNTRY = 1.0  # times the share of the actors' countries
 NEAR = 1.5  # a candidate within 200 km of another toponym's pick
+BIG_CITY = 1_000_000  # a state named like a city this big inside it ("New York") means the city
+CITY_STATE = 6.0  # taken off such a state
 SUPPORT = 2.0  # per other name (weighted by how unambiguous it is) with a candidate near or in the same state
 SUPPORT_CAP = 2.0  # support counted at most this much
 SPREAD = 0.5  # a name spread over n divisions weighs n ** -SPREAD
@@ -40,7 +42,8 @@ class Mention:
     candidates: tuple[Entry, ...]
     qualifiers: list[Entry] = field(default_factory=list)  # states or countries named right after it
     direction: str | None = None  # "western" in "in western Russia"
-    facility: bool = False  # a building, street or site: without candidates, it is in the article's nearest town
+    facility: bool = False  # a building, street, site or unknown name: without candidates, in the article's town
+    areas: tuple[Entry, ...] = ()  # a facility named after an area ("Colorado State University"): a town in it
 
 
 def within(entry: Entry, area: Entry) -> bool:
@@ -53,6 +56,8 @@ def local_score(entry: Entry, mention: Mention) -> float:
     score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature_code, 0.0)
     if entry.name and mention.key == _norm(entry.name):
         score += EXACT_NAME
+    if _city_state(entry, mention):
+        score -= CITY_STATE  # "New York" is the city
     if mention.qualifiers:
         inside = [q for q in mention.qualifiers if within(entry, q)]
         score += QUALIFIED if inside else -QUALIFIED
@@ -62,6 +67,13 @@ def local_score(entry: Entry, mention: Mention) -> float:
             agree = dlat * (entry.lat - q.lat) + dlon * (entry.lon - q.lon)
             score += DIRECTION if agree > 0 else -DIRECTION
     return score
+
+
+def _city_state(entry: Entry, mention: Mention) -> bool:
+    """A first-order division named like a city of a million inside it ("New York")."""
+    return entry.feature_code == "ADM1" and any(
+        c.feature_class == "P" and c.population >= BIG_CITY and c.admin1 == entry.admin1
+        and c.country_code == entry.country_code for c in mention.candidates)
 
 
 def _norm(name: str) -> str:
@@ -90,6 +102,8 @@ def _support_index(mentions: list[Mention]) -> tuple[dict, dict, dict]:
     for m in mentions:
         if m.key in weights or not m.candidates:
             continue
+        if max(m.candidates, key=lambda e: local_score(e, m)).feature_code in AREAS:
+            continue  # "Russia" is the country: its namesake towns (Russia, Ohio) lend no support
         local = [e for e in m.candidates if e.feature_code not in AREAS]
         groups = {(e.country_code, e.admin1) for e in local}
         weights[m.key] = max(1, len(groups)) ** -SPREAD
@@ -168,18 +182,29 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
 
 
 def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list[Entry | None]:
-    """A facility with no candidate of its own is in the most named town of the article's main country (the
-    nearest one named before it breaks a tie); without such a town it stays unresolved."""
+    """A facility or unknown name with no candidate of its own is in the most named town of the article's main
+    country (the nearest one named before it breaks a tie), else in that country itself. One named after an area
+    ("Colorado State University") or qualified by one is in the most named town of that area, else at the area."""
     countries = Counter(e.country_code for e in out if e is not None and e.country_code)
-    if not countries:
-        return out
-    main = countries.most_common(1)[0][0]
-    towns = [i for i, e in enumerate(out) if e is not None and e.feature_class == "P" and e.country_code == main]
+    main = countries.most_common(1)[0][0] if countries else None
+    towns = [i for i, e in enumerate(out) if e is not None and e.feature_class == "P"]
+    country = next((e for e in out if e is not None and e.country_code == main and e.feature_code in {"PCLI", "PCLF"}),
+                   None)
     counts = Counter(out[i].geonameid or id(out[i]) for i in towns)
     for i, m in enumerate(mentions):
-        if out[i] is None and m.facility and towns:
-            best = max(towns, key=lambda j: (counts[out[j].geonameid or id(out[j])], j < i, -abs(i - j)))
+        if out[i] is not None or not m.facility:
+            continue
+        if m.areas:
+            here = [j for j in towns if any(within(out[j], a) for a in m.areas)]
+        else:
+            here = [j for j in towns if out[j].country_code == main]
+        if here:
+            best = max(here, key=lambda j: (counts[out[j].geonameid or id(out[j])], j < i, -abs(i - j)))
             out[i] = out[best]
+        elif m.areas:
+            out[i] = m.areas[0]
+        elif country:  # no town named: the main country itself (a small country is a close guess)
+            out[i] = country
     return out
 
 
