@@ -1,4 +1,4 @@
-"""Attribution rules of round 3: a reduced relative after a clause ("…, a move teachers say will …") gives the
+"""A reduced relative after a clause ("…, a move teachers say will …") gives the
 relative's subject as source and the clause after the cue as content (real spaCy model)."""
 from __future__ import annotations
 

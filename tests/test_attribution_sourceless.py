@@ -1,4 +1,4 @@
-"""Attribution rules of round 2: cues with no source ("is expected to", "seems", "reportedly"), "in a poll",
+"""Cues with no source ("is expected to", "seems", "reportedly"), "in a poll",
 subjects inherited through "after -ing", and the eval's mapping of nested "citing" records and split quotes
 (real spaCy model)."""
 from __future__ import annotations
