@@ -51,7 +51,7 @@ def eval_geoparsing(
     data: Path = typer.Option(None, "--data", help="Folder holding gwn.xml and lgl.xml."),
     limit: int = typer.Option(None, "--limit", help="Score only the first N articles."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    errors: int = typer.Option(0, "--errors", help="Also list the N biggest gold-span errors and count them by cause."),
+    errors: int = typer.Option(0, "--errors", min=0, help="Also list the N biggest gold-span errors and count them by cause."),
 ) -> None:
     """Accuracy@161km and error (gold spans), end-to-end P/R/F1, and a population-only baseline."""
     _run("geoparsing", data or default_datasets_dir() / "geoparsing", as_json,

