@@ -18,9 +18,21 @@ Bound = Literal["exact", "max", "min", "approx"]
 SourceKind = Literal["outlet", "person", "official", "anonymous", "organisation", "publisher"]
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """Dataclasses to dicts, recursively; each class's field names are looked up once (a hot path of the store)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(value))
+                                 if dataclasses.is_dataclass(value) and not isinstance(value, type) else ())
+    if names:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

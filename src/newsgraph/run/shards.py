@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..ingest.sources import PAGE_SUFFIXES, expand
-from ..store.write import StoreRows, record_json
+from ..store.write import StoreRows
 from ..types import ArticleRecord, RawDocument, Skipped
 
 CONTAINER_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".urls")
@@ -100,7 +100,7 @@ def to_row(shard_key: str, key: str, source: str, item: ArticleRecord | StoreRow
         return {"shard": shard_key, "key": key, "source": source, "status": "skipped", "article_id": None,
                 "published": None, "reason": item.reason, "message": item.message, "record": None}
     if not isinstance(item, StoreRows):
-        item = StoreRows(item.article.id, item.article.published, record_json(item), {})
+        item = StoreRows(item.article.id, item.article.published, item.to_json(), {})
     return {"shard": shard_key, "key": key, "source": source, "status": "stored", "article_id": item.article_id,
             "published": item.published, "reason": None, "message": None, "record": item.record_json}
 

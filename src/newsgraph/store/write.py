@@ -5,7 +5,6 @@ the parent (the single writer) only concatenates columns and inserts them.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass
 
@@ -42,35 +41,8 @@ def _codes(actors) -> list[str]:
     return out
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def plain(value):
-    """``Record.to_dict`` with each dataclass's field names cached (the same dict, ~3x faster)."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(value))
-                                 if dataclasses.is_dataclass(value) and not isinstance(value, type) else ())
-    if names:
-        return {n: plain(getattr(value, n)) for n in names}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return value
-
-
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def record_json(record: ArticleRecord) -> str:
-    """``record.to_json()``, faster (the same text)."""
-    return _dumps(plain(record))
 
 
 @dataclass(frozen=True)
@@ -89,7 +61,7 @@ def record_rows(record: ArticleRecord, record_json: str | None = None) -> dict[s
     aid = a.id
     events = None
     if record_json is None:
-        as_dict = plain(record)
+        as_dict = record.to_dict()
         record_json = _dumps(as_dict)
         events = as_dict["events"]
     rows: dict[str, list[tuple]] = {
@@ -113,7 +85,7 @@ def record_rows(record: ArticleRecord, record_json: str | None = None) -> dict[s
         rows["events"].append((aid, e.id, e.event, e.mode, e.cameo, _codes(e.actor), _codes(e.recipient), e.date,
                                e.date_precision, loc.lat if loc else None, loc.lon if loc else None,
                                loc.name if loc else None, e.certainty, e.attribution, name, kind, code,
-                               _dumps(events[i] if events is not None else plain(e)), list(e.context), e.negated,
+                               _dumps(events[i] if events is not None else e.to_dict()), list(e.context), e.negated,
                                e.event_text))
     return rows
 
