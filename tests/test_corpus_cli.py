@@ -32,6 +32,7 @@ def test_events_json_csv_and_filters(demo_db):
     out = newsgraph("events", "--db", str(demo_db), "--format", "csv", "--min-origins", "2")
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert rows and all(int(r["origins"]) >= 2 for r in rows)
+    assert "\r" not in out.stdout  # shell users cut ids from these lines
     out = newsgraph("events", "--db", str(demo_db), "--near", "Yelabuga", "--radius-km", "100", "--format", "json")
     assert out.returncode == 0 and all(e["event_loc"] for e in json.loads(out.stdout))
     bad = newsgraph("events", "--db", str(demo_db), "--since", "last tuesday")

@@ -137,7 +137,7 @@ def print_events(events: list[dict], fmt: TableFormat, title: str = "Merged even
         return
     rows = _event_rows(events)
     if fmt is TableFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return
@@ -263,7 +263,7 @@ def sql_command(query: str = typer.Argument(..., help="One read-only statement (
     if fmt is TableFormat.json:
         typer.echo(json.dumps([dict(zip(columns, r)) for r in rows], indent=2, default=str))
     elif fmt is TableFormat.csv:
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows(rows)
     else:
