@@ -128,6 +128,30 @@ def test_relinking_is_idempotent(tmp_path):
         assert store.sql("SELECT count(DISTINCT story_id) FROM articles")[1][0][0] == 1
 
 
+def test_an_earlier_report_arriving_later_keeps_the_ids_users_already_hold(tmp_path):
+    later = [article(f"a{i}", f"Outlet {i}", f"2023-02-0{i + 5}", [("Reuters", "outlet")]) for i in range(2)]
+    earliest = article("a9", "Outlet 9", "2023-02-01", [("Reuters", "outlet")])
+    with Store(tmp_path / "l.duckdb") as store:
+        store.add_records(later)
+        link(store)
+        [(merged_id,)] = store.sql("SELECT id FROM merged_events")[1]
+        [(story_id,)] = store.sql("SELECT DISTINCT story_id FROM articles")[1]
+        store.add_records([earliest])
+        link(store)
+        [event] = store.query_events(__import__("newsgraph.types").types.EventFilter(), limit=None)
+        assert event["id"] == merged_id and event["n_articles"] == 3
+        assert event["first_seen"]["article_id"] == "a9"  # the merged event now starts at the earliest report
+        assert store.sql("SELECT DISTINCT story_id FROM articles")[1] == [(story_id,)]
+
+
+def test_ids_kept_across_relinking_never_collide():
+    from newsgraph.link.ids import keep_ids
+
+    groups = [["x", "y"], ["z"], ["w"]]  # the old group {x, y, z} split; "z" alone cannot take the old id too
+    ids = keep_ids(groups, {"x": "OLD", "y": "OLD", "z": "OLD"}, lambda g, attempt: "OLD" if attempt == 0 else g[0])
+    assert ids == ["OLD", "z", "w"]
+
+
 def test_two_triggers_of_one_sentence_are_one_mention_of_the_merged_event(tmp_path):
     # one article's sentence gave two events (two triggers) that each merge with another article's report
     text = "An Iranian delegation flew to Yelabuga on January 5 and toured the site, the newspaper said."

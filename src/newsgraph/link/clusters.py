@@ -12,13 +12,14 @@ and above all the names and numbers ("Alabuga", "Tatarstan", "6,000"). So:
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
 
 from datasketch import MinHash, MinHashLSH
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from .ids import digest, keep_ids
 
 NUM_PERM = 128
 LSH_THRESHOLD = 0.1  # recall-oriented candidate search on feature-set Jaccard
@@ -76,8 +77,9 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(f, 0.0) for f, v in a.items())
 
 
-def cluster(articles: list[tuple[str, str]]) -> dict[str, str]:
-    """article id -> story id. Deterministic for a given set of articles."""
+def cluster(articles: list[tuple[str, str]], previous: dict[str, str] | None = None) -> dict[str, str]:
+    """article id -> story id. Deterministic for a given set of articles and `previous` ids (article id -> the story
+    id of the last linking), which stories keep."""
     bags = {aid: features(text) for aid, text in sorted(articles)}
     vectors = _vectors(bags)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
@@ -110,4 +112,6 @@ def cluster(articles: list[tuple[str, str]]) -> dict[str, str]:
         for aid in members.pop(y):
             owner[aid] = x
             members[x].append(aid)
-    return {aid: "S" + hashlib.sha1(min(members[owner[aid]]).encode()).hexdigest()[:10] for aid in bags}
+    groups = [sorted(group) for _, group in sorted(members.items())]
+    ids = keep_ids(groups, previous or {}, lambda group, attempt: digest("S", min(group) + "#" * attempt, 10))
+    return {aid: story for group, story in zip(groups, ids) for aid in group}

@@ -6,10 +6,10 @@ story cluster that is enough; across clusters the recipients must overlap too an
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 
+from .ids import digest, keep_ids
 from .origins import normalise_origin
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -110,12 +110,15 @@ def _one_per_sentence(group: list[dict]) -> list[dict]:
     return out
 
 
-def merged_rows(groups: list[list[dict]], stories: dict[str, str]):
-    """Rows for merged_events, merged_event_mentions and origins."""
+def merged_rows(groups: list[list[dict]], stories: dict[str, str], previous: dict[tuple[str, str], str] | None = None):
+    """Rows for merged_events, merged_event_mentions and origins. `previous` maps (article id, event id) to the
+    merged id of the last linking: a merged event keeps its id when an earlier report of it arrives."""
     merged, mentions, origins = [], [], []
-    for group in groups:
+    kept = [_one_per_sentence(group) for group in groups]
+    ids = keep_ids([[(e["article_id"], e["id"]) for e in group] for group in kept], previous or {},
+                   lambda keys, attempt: digest("M", "{}:{}".format(*keys[0]) + "#" * attempt, 12))
+    for group, mid, mentioned in zip(groups, ids, kept):
         first = group[0]
-        mid = "M" + hashlib.sha1(f"{first['article_id']}:{first['id']}".encode()).hexdigest()[:12]
         data = json.loads(first["data"])
         found = origins_of(group, stories)
         actor_codes = sorted({c for e in group for c in e["actor_codes"] or []})
@@ -132,6 +135,6 @@ def merged_rows(groups: list[list[dict]], stories: dict[str, str]):
                        located["lon"] if located else None, len({e["article_id"] for e in group}),
                        len({e["publisher"] for e in group if e["publisher"]}), len(found), first["published"],
                        first["article_id"], first["data"]))
-        mentions.extend((mid, e["article_id"], e["id"]) for e in _one_per_sentence(group))
+        mentions.extend((mid, e["article_id"], e["id"]) for e in mentioned)
         origins.extend((mid, name, kind, code) for _, (name, kind, code) in sorted(found.items()))
     return merged, mentions, origins

@@ -149,6 +149,13 @@ class Store:
     def article_texts(self) -> list[tuple[str, str, str | None]]:
         return self.con.execute("SELECT id, text, publisher FROM articles ORDER BY id").fetchall()
 
+    def link_ids(self) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+        """The last linking's ids: article id -> story id, and (article id, event id) -> merged id."""
+        stories = dict(self.con.execute("SELECT article_id, story_id FROM stories").fetchall())
+        merged = {(a, e): m for m, a, e in self.con.execute(
+            "SELECT merged_id, article_id, event_id FROM merged_event_mentions").fetchall()}
+        return stories, merged
+
     def article_events(self) -> list[dict]:
         cols = ["article_id", "id", "event", "actor_codes", "recipient_codes", "date", "lat", "lon", "origin_name",
                 "origin_kind", "origin_code", "data", "publisher", "published"]
