@@ -28,8 +28,9 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "distr
                          "state", "island", "area", "suburb", "enclave", "governorate", "oblast", "municipality"})
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "storm", "shell", "bomb", "raid", "capture",
                                 "seize", "occupy", "besiege", "reach"})
-# types whose recipient PLOVER coders take from the event's location when no party is named (manual 2.4.1)
-PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "CONCEDE", "RETREAT", "AID"})
+# types whose recipient PLOVER coders take from the event's location when no party is named (manual 2.4.1);
+# PROTEST only when the protesters are of that country (a domestic protest is directed at its authorities)
+PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "CONCEDE", "RETREAT", "AID", "PROTEST"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,6 +180,26 @@ def _in_clause(ctx: Context, cand: Candidate, loc: EventLocation) -> bool:
     return any(p.text == loc.text and lo <= p.start < hi for p in ctx.places)
 
 
+def _purpose_place(ctx: Context, cand: Candidate, loc: EventLocation) -> bool:
+    """True when the place sits in a "for ..." phrase or a purpose clause ("supplied drones for use in Ukraine",
+    "... to target power plants in Ukraine"): where the aid is used, not who receives it."""
+    for p in ctx.places:
+        if p.text != loc.text:
+            continue
+        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or not (cand.head.sent.start <= span.root.i < cand.head.sent.end):
+            continue
+        for anc in span.root.ancestors:
+            if anc.i == cand.head.i:
+                break
+            if anc.lower_ == "for" and anc.dep_ in ("prep", "mark"):
+                return True
+            if anc.dep_ in ("advcl", "acl", "xcomp") and any(  # "... to target infrastructure in Ukraine"
+                    c.lower_ in ("to", "for") and c.dep_ in ("aux", "mark") for c in anc.children):
+                return True
+    return False
+
+
 def _place_party(loc: EventLocation, actor) -> tuple:
     """The location's country as the recipient ("suspended aid deliveries in Baghdad" -> IRQ)."""
     code = _iso3_of().get(loc.country_code or "")
@@ -243,8 +264,10 @@ def extract(ctx: Context) -> list[Event]:
             actor = _fill_codes(cand.actor, country)
             recipient = tuple(r for r in _fill_codes(cand.recipient, country) if r not in actor)
             if not recipient and code.event in PLACE_TARGET and loc is not None and not loc.inferred \
-                    and _in_clause(ctx, cand, loc):
+                    and _in_clause(ctx, cand, loc) and not (code.event == "AID" and _purpose_place(ctx, cand, loc)):
                 recipient = _place_party(loc, actor)
+                if code.event == "PROTEST" and not _codes(recipient) & _codes(actor):
+                    recipient = ()  # only a domestic protest targets the authorities where it happens
             key = (code.event, _codes(actor), _codes(recipient), cand.negated, code.mode)
             if key[1] or key[2]:
                 same = _same_sentence(events, key, sent)

@@ -9,12 +9,13 @@ from dataclasses import replace
 
 from .control import ControlRules
 from .lexicon import Lexicon, Pattern
+from .parties import RoleRules
 from .roles import ActorIndex
-from .syntax import (ACCUSE_PREPS, CONDITIONAL, CONTAINER, Candidate, FUTURE, JOINT, MODAL_HEDGE, NEG,
-    PURPOSE_TARGET, RECIPIENT_PREPS, SUBJ, children_with, depths, governing_verb, object_tokens, prep_objects)
+from .syntax import (CONDITIONAL, CONTAINER, Candidate, FUTURE, JOINT, MODAL_HEDGE, NEG, depths, governing_verb,
+    object_tokens, prep_objects)
 
 
-class SentenceCoder(ControlRules):
+class SentenceCoder(ControlRules, RoleRules):
     def __init__(self, lex: Lexicon, actors: ActorIndex):
         self.lex = lex
         self.actors = actors
@@ -118,156 +119,6 @@ class SentenceCoder(ControlRules):
         self._nominal_roles(cand)
         return cand
 
-    # ---------------------------------------------------------------- roles
-    def _subject(self, tok):
-        seen = 0
-        while seen < 8:
-            seen += 1
-            subj = children_with(tok, *SUBJ)
-            if subj:
-                return subj[0]
-            if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
-                if tok.dep_ == "xcomp" and children_with(tok.head, "dobj"):
-                    return children_with(tok.head, "dobj")[0]  # "urged Iran to ..."
-                tok = tok.head
-                continue
-            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-                return tok.head
-            if tok.dep_ == "acomp" or tok.dep_ == "pcomp":
-                tok = tok.head
-                continue
-            return None
-        return None
-
-    def subject_actors(self, tok) -> list:
-        """Actors of the clause subject; a pronoun subject of a reported clause ("Syria says it will")
-        falls back to the reporting clause's subject when the actors extractor did not resolve it."""
-        subj = self._subject(tok)
-        if subj is None:
-            return []
-        found = self.actors.phrase(subj)
-        hops = 0
-        while not found and subj is not None and subj.pos_ == "PRON" and hops < 3:
-            clause = subj.head
-            while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
-                clause = clause.head
-            if clause.dep_ != "ccomp":
-                break
-            subj = self._subject(clause.head)
-            found = self.actors.phrase(subj) if subj is not None else []
-            hops += 1
-        return found
-
-    def _verb_roles(self, cand: Candidate) -> None:
-        tok = cand.head
-        passive = bool(children_with(tok, "nsubjpass", "auxpass"))
-        if passive:
-            agents = [p for c in children_with(tok, "agent") for p in c.children if p.dep_ == "pobj"]
-            cand.actor = self.actors.phrase(agents[0]) if agents else []
-            subj = children_with(tok, "nsubjpass")
-            cand.recipient = self.actors.phrase(subj[0]) if subj else []
-            if not cand.recipient:  # "sanctions were imposed on Iran"
-                cand.recipient = self._recipient(tok, subj, cand.actor)
-        else:
-            subj = self._subject(tok)
-            cand.actor = self.subject_actors(tok)
-            if subj is not None and not cand.actor:
-                nested = self.nominal(subj, standalone=False)  # "Russian drone strikes hit ..."
-                if nested is not None:
-                    cand.actor = nested.actor
-            cand.recipient = self._recipient(tok, [t for t in cand.trigger[1:] if t.pos_ in ("NOUN", "PROPN")],
-                                             cand.actor, cand.code.event)
-        if cand.code.swap:
-            cand.actor, cand.recipient = cand.recipient, cand.actor
-
-    def _recipient(self, tok, nouns, actor=(), event=None, depth=0) -> list:
-        objs = object_tokens(tok)
-        for obj in objs:
-            if any(obj.i == n.i for n in nouns):
-                continue  # the event noun itself ("US sanctions") is not the recipient
-            found = self.actors.phrase(obj)
-            if found:
-                return found
-        found = self._recipient_named(tok, nouns, objs, actor, event, depth)
-        if found or (depth and event not in PURPOSE_TARGET):
-            return found
-        # last resort, a sector-noun party: "arrested dozens of protesters" (not "withdrew its troops"),
-        # "aid to refugees", "demands from rebels"
-        slots = [o for o in objs if not any(o.i == n.i for n in nouns)] + prep_objects(tok, RECIPIENT_PREPS) + [
-            p for o in objs for p in prep_objects(o, RECIPIENT_PREPS + ("by",))]
-        for obj in slots:
-            if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
-                found = self.actors.party(obj)
-                if found:
-                    return found
-        return []
-
-    def _recipient_named(self, tok, nouns, objs, actor, event, depth) -> list:
-        for noun in [*nouns, *objs]:  # "sanctions on Iran", "drones to Russia", "the blockade of Serbia"
-            preps = RECIPIENT_PREPS + ("of", "by") if noun in nouns else RECIPIENT_PREPS  # "violated a ban by X"
-            for pobj in prep_objects(noun, preps):
-                found = self.actors.phrase(pobj)
-                if found:
-                    return found
-        groups = (ACCUSE_PREPS, RECIPIENT_PREPS) if event in ("ACCUSE", "PROTEST") else (RECIPIENT_PREPS,)
-        for preps in groups:  # "complained to the UN over Israeli raids": the accused first
-            for pobj in prep_objects(tok, preps):
-                found = self.actors.phrase(pobj)
-                if found:
-                    return found
-        for noun in object_tokens(tok):  # "positions of the Palestinian forces"
-            for pobj in prep_objects(noun, ("of",)):
-                found = self.actors.phrase(pobj)
-                if found:
-                    return found
-        mine = {a.code for a in actor}
-        for pobj in prep_objects(tok, RECIPIENT_PREPS):  # "reneged on its commitment to X", "assistance to the US-led war"
-            for inner in prep_objects(pobj, RECIPIENT_PREPS + ("by",)):
-                found = self.actors.phrase(inner)
-                if found:
-                    return found
-        for pobj in [p for t in (tok, *objs) for p in prep_objects(t, ("in", "inside", "across", "near"))]:  # location
-            found = self.actors.phrase(pobj)
-            if found and not {a.code for a in found} <= mine:
-                return found
-        if event == "REQUEST":  # "demanded that the US cancel ...": the one asked to act
-            for clause in children_with(tok, "ccomp", "xcomp"):
-                subj = self._subject(clause)
-                found = self.actors.phrase(subj) if subj is not None else []
-                if found and found != list(actor):
-                    return found
-        if depth == 0:  # "refused to respond to a demand from X"; "opened fire to disperse demonstrators"
-            purpose = [c for c in children_with(tok, "advcl") if event in PURPOSE_TARGET
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-            for clause in children_with(tok, "xcomp") + purpose:
-                found = self._recipient(clause, [], actor, event, depth + 1)
-                if found:
-                    return found
-        return []
-
-    def _nominal_roles(self, cand: Candidate) -> None:
-        tok = cand.head
-        between = [p for p in prep_objects(tok, ("between", "among", "amongst"))]
-        if between:
-            cand.actor = self.actors.phrase(between[0])  # reciprocal: all parties are the actor
-            return
-        inner = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        actor = [a for c in inner for a in self.actors.phrase(c, deep=False)]
-        agents = prep_objects(tok, ("by",))
-        if not actor and agents:
-            actor = self.actors.phrase(agents[0])
-        recipient = []
-        for pobj in prep_objects(tok, RECIPIENT_PREPS):
-            recipient = self.actors.phrase(pobj)
-            if recipient:
-                break
-        if not actor:  # "the withdrawal of Serbian forces"
-            for pobj in prep_objects(tok, ("of",)):
-                actor = self.actors.phrase(pobj)
-                if actor:
-                    break
-        cand.actor, cand.recipient = actor, recipient
-
     # ---------------------------------------------------------------- modality
     def _modality(self, cand: Candidate, tok) -> None:
         for c in tok.children:
@@ -278,6 +129,8 @@ class SentenceCoder(ControlRules):
                 cand.future = True
             if c.dep_ == "aux" and low in MODAL_HEDGE:
                 cand.hypothetical = True
+        if any(c.dep_ == "det" and c.lower_ == "no" for t in cand.trigger[1:] if t.head.i == tok.i for c in t.children):
+            cand.negated = True  # "sent no weapons", "received no aid"
         if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and any(c.lower_ == "to" for c in tok.children):
             cand.future = True  # "going to meet"
         if tok.dep_ == "conj" and not (cand.future or cand.hypothetical):
@@ -316,7 +169,8 @@ class SentenceCoder(ControlRules):
                         if cand.code.event == "THREATEN" and not cand.recipient:  # "threatened ... if the US ..."
                             cand.recipient = self._conditional_party(*[t for t in tok.subtree if t.pos_ in ("VERB", "AUX")])
                         subj = self._subject(tok)
-                        cand.actor = cand.actor or own[0] or self._noun_actor(cand) or (
+                        noun_actor = [a for a in self._noun_actor(cand) if a not in cand.recipient]  # "a ban by X"
+                        cand.actor = cand.actor or own[0] or noun_actor or (
                             self.actors.party(subj, cand.code.event == "PROTEST")
                             if subj is not None and not cand.code.swap else [])
                         cand.recipient = cand.recipient or own[1]
@@ -376,13 +230,3 @@ class SentenceCoder(ControlRules):
                         drop.add(id(o))
                         break
         return [c for c in out if id(c) not in drop]
-
-    def _noun_actor(self, cand: Candidate) -> list:
-        """'announced new US sanctions': the actor named inside the event noun."""
-        for t in cand.trigger[1:]:
-            if t.pos_ in ("NOUN", "PROPN"):
-                probe = Candidate(cand.code, [t])
-                self._nominal_roles(probe)
-                if probe.actor:
-                    return probe.actor
-        return []

@@ -21,7 +21,14 @@ CONTAINER = frozenset({"effort", "bid", "campaign", "program", "programme", "ope
 SPEECH_ACT = frozenset({"demand", "call", "appeal", "request", "plea", "offer", "proposal", "plan", "invitation",
                         "ultimatum", "order", "ban", "initiative", "bid", "suggestion", "commitment", "pledge", "promise",
                         "admission", "accusation", "allegation", "claim", "crime", "violation", "abuse", "atrocity"})
+# "issued a statement demanding ...": a document's clause is its issuer's act
+DOCUMENT = frozenset({"statement", "declaration", "communique", "letter", "resolution", "message", "note", "memorandum",
+                      "document", "appeal", "petition", "ultimatum", "notice", "decree", "report"})
 PURPOSE_TARGET = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST"})
+# "provided funds to help Afghanistan rebuild", "deployed jets to protect Estonia": a cooperative act's beneficiary
+BENEFIT_VERBS = frozenset({"help", "assist", "aid", "support", "bolster", "strengthen", "protect", "defend", "rebuild",
+                           "reconstruct", "stabilize", "stabilise", "feed", "equip", "train", "reinforce", "rescue"})
+BENEFIT_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE"})
 COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"})
 COMMIT_ADJ = frozenset({"willing", "ready", "prepared"})
 ASPECTUAL = frozenset({"resume", "continue", "begin", "start", "keep", "stop", "renew", "step"})
@@ -86,10 +93,40 @@ def prep_objects(tok, preps=None):
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent", "prt") and (preps is None or c.lower_ in preps):
-            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if not objs and c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
+                objs = stranded_object(c)
+            out.extend(objs)
             if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(c)
     return out
+
+
+NP_INNER = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det", "quantmod", "case", "advmod"})
+
+
+def stranded_object(prep) -> list:
+    """A preposition the parse left without an object takes the noun phrase right after it (at the end of a
+    relative clause, the noun the clause modifies): shared objects
+    ("restored relations with and reopened its embassy in Iran") and mis-attached ones ("granted asylum to three
+    Belarusian activists hiding ...")."""
+    sent_end = prep.sent.end
+    clause = prep.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN") and (
+            prep.i + 1 >= sent_end or prep.doc[prep.i + 1].is_punct or prep.doc[prep.i + 1].pos_ in ("VERB", "AUX")):
+        return [clause.head]  # "the country Ukraine is fighting against", "the militia Iran sends arms to"
+    shared = prep.i + 1 < sent_end and prep.doc[prep.i + 1].dep_ == "cc"  # "relations with and reopened its embassy in X"
+    for j in range(prep.i + 1 + shared, min(prep.i + 8, sent_end)):
+        tok = prep.doc[j]
+        if tok.is_punct or tok.pos_ in ("ADP", "SCONJ", "CCONJ") or (tok.pos_ in ("VERB", "AUX") and not shared):
+            return []
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for _ in range(4):
+                if tok.dep_ not in NP_INNER or tok.head.i == tok.i:
+                    break
+                tok = tok.head
+            return [tok]
+    return []
 
 
 def governing_verb(tok):
