@@ -145,12 +145,12 @@ def test_an_unknown_gold_span_is_guessed_in_the_articles_main_town(nlp):
 def test_a_building_named_after_a_state_is_in_a_named_town_of_it(nlp):
     from newsgraph.geo.rank import resolve_all
 
-    ctx = make_context(nlp, "Students marched from Colorado State University to the courthouse in Fort Collins.")
+    ctx = make_context(nlp, "Students marched from Iowa State University to the courthouse in Ames.")
     ctx.actors = actors.extract(ctx)
     text = ctx.article.text
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Colorado State University", "Fort Collins")]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Iowa State University", "Ames")]
     campus, town = resolve_all([places.mention(ctx, s, e) for s, e in spans])
-    assert campus == town and abs(town.lat - 40.58) < 0.3
+    assert campus == town and abs(town.lat - 42.03) < 0.3
 
 
 def _resolve_spans(nlp, text, names):
@@ -163,9 +163,9 @@ def _resolve_spans(nlp, text, names):
 
 
 def test_a_building_named_after_a_state_with_no_town_of_it_named_is_at_its_seat(nlp):
-    (campus,) = _resolve_spans(nlp, "Students at Colorado State University protested on Tuesday.",
-                               ["Colorado State University"])
-    assert campus.name == "Denver" and campus.admin1 == "CO"
+    (campus,) = _resolve_spans(nlp, "Students at Iowa State University protested on Tuesday.",
+                               ["Iowa State University"])
+    assert campus.name == "Des Moines" and campus.admin1 == "IA"
 
 
 def test_a_venue_said_to_be_in_a_country_is_put_at_its_capital(nlp):
@@ -175,12 +175,12 @@ def test_a_venue_said_to_be_in_a_country_is_put_at_its_capital(nlp):
 
 
 def test_a_list_of_places_is_not_a_town_and_its_qualifier(nlp):
-    _, found = resolved(nlp, "After stops in Washington, New York and Boston, the minister flew home to Paris.")
-    assert abs(found["Washington"].lat - 38.9) < 0.3 and abs(found["Boston"].lon + 71.06) < 0.3
+    _, found = resolved(nlp, "Flights from Dallas, Georgia and Florida were cancelled on Monday.")
+    assert abs(found["Dallas"].lat - 32.78) < 0.3  # not Dallas, Georgia
 
 
 def test_a_country_is_not_qualified_by_another_country(nlp):
-    _, found = resolved(nlp, "The trade pact signed in 1994 includes Mexico, the US, and Canada.")
+    _, found = resolved(nlp, "The defence pact signed in 1997 includes Mexico, the US, and Chile.")
     assert found["Mexico"].country_code == "MX" and found["Mexico"].feature_code == "PCLI"
 
 
@@ -194,8 +194,8 @@ def test_a_well_known_reading_takes_most_of_a_names_odds():
 
 
 def test_of_two_places_inside_a_name_the_better_known_one_is_taken():
-    key, found = places.candidates("Robinson College Cambridge")
-    assert found and all(e.name == "Cambridge" for e in found)
+    key, found = places.candidates("Clinton Academy Manchester")
+    assert found and all(e.name == "Manchester" for e in found)
 
 
 def test_seats_of_government_of_countries_and_states():

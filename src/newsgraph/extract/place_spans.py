@@ -9,8 +9,8 @@
 - ``adjective``: a country or region adjective ("Russian troops", "anti-Russian", "European"), which GeoWebNews
   counts as a toponym (a non-literal modifier).
 - ``embedded``: a country, state, big city, place named elsewhere in the article, town before a civic body or
-  place adjective inside an organisation's name ("Air Canada Cargo", "the US Census Bureau", "BBC Russian
-  Service", "the Beverly Hills Police Department").
+  place adjective inside an organisation's name ("Air Canada Cargo", "the US Energy Department", "BBC
+  Arabic", "the Riverside Police Department").
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def _adjectives(span) -> list[tuple[int, int]]:
 
 def _embedded(span, names: set[str]) -> list[tuple[int, int]]:
     """Countries, states, big cities, places the article names elsewhere, towns followed by a civic body
-    ("the Beverly Hills Police Department") and place adjectives named inside a longer name."""
+    ("the Riverside Police Department") and place adjectives named inside a longer name."""
     out, i, doc = [], span.start, span.doc
     civic = words()["civic"]
     while i < span.end:

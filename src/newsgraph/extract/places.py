@@ -4,7 +4,7 @@ Spans come from extract.place_spans (NER places, ORG/PERSON/untagged names the c
 adjectives such as "Russian", places named inside organisations' names). Names the actors extractor coded as a
 person or organisation are skipped as literal places, and so is a capital that acts ("Moscow and Tehran are
 moving ahead": an actor, through ``actors.is_agentive``), but "talks in Moscow" is a place. Candidates come from
-geo.lookup (with fallbacks, and the host place of a facility: "the CHU in Montpellier"); the choice is made for
+geo.lookup (with fallbacks, and the host place of a facility: "the university hospital in Montpellier"); the choice is made for
 all spans of the article at once by geo.rank.
 """
 from __future__ import annotations
@@ -35,14 +35,14 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
     quals, direction, _ = qualifier(ctx.doc, span.end)
     after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
     if how in {"", "inside"} or (after is not None and after.is_lower and is_facility(after.text)):
-        # a facility or an unknown name "in Montpellier" is there ("the Pioneer cinema in Dewsbury"): it is
+        # a facility or an unknown name "in Montpellier" is there ("the Regal cinema in Doncaster"): it is
         # resolved as one more mention of that place
         host_key, inside = host_place(ctx.doc, span.end)
         if inside:  # "the summit in Peru": in Lima when the article names no town of Peru
             return Mention(host_key, tuple(inside), [], None, within_area=True)
     areas = tuple(e for e in found if e.feature_code in COUNTRY_OR_STATE)
     if how == "inside" and areas and is_facility(text):
-        # a building named after a country or state ("Colorado State University") is in a town of it; an
+        # a building named after a country or state ("Iowa State University") is in a town of it; an
         # embassy or consulate is not (the Russian Embassy is not in Russia)
         if normalise(text.split()[-1]) in {"embassy", "consulate"}:
             return Mention(key, (), facility=True)
@@ -50,7 +50,7 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
     if not found:  # an unknown name (a village, an estate): in the town the article names most, or its qualifier
         return Mention(key, (), facility=True, areas=tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE))
     if any(e.feature_code in COUNTRY and normalise(e.name) == key for e in found):
-        # a country is not qualified by a country: "Mexico, the US, and Canada" is a list
+        # a country is not qualified by a country: "Mexico, the US, and Chile" is a list
         quals = [q for q in quals if q.feature_code not in COUNTRY or any(
             within(e, q) and e.feature_class == "A" for e in found)]
     return Mention(key, found, quals, direction, facility=is_facility(text))

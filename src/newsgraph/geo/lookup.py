@@ -2,11 +2,11 @@
 
 - ``candidates``: the exact key, then variants ("Ontarians", "Republic of Armenia", "Benue State"), then the
   longest known place inside a longer name ("Manila Cathedral" -> Manila), never a generic word alone, never a
-  place named inside a street's name ("Kingsley Road"), never a short acronym that is not a country or state.
+  place named inside a street's name ("Elmwood Road"), never a short acronym that is not a country or state.
 - ``qualifier``: the state or country named right after a toponym (", La.", ", Texas", " in western Russia"),
-  unless it is an item of a list ("Washington, New York and Boston").
-- ``host`` / ``host_place``: the place a facility is said to be in ("the CHU in Montpellier", "Atlantic Avenue in
-  Garden City", "the Ramor Theatre, Virginia").
+  unless it is an item of a list ("Flights from Dallas, Georgia and Florida").
+- ``host`` / ``host_place``: the place a facility is said to be in ("the university hospital in Montpellier", "Elm Street
+  in Springfield", "the Grand Theatre, Wexford").
 - ``capital``: the seat of government of a country or first-order division (Lima, Denver), where an organisation
   named after the area or said to be in it is put when the article names no town of it.
 """
@@ -79,7 +79,7 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
             sub = tuple(e for e in sub if e.feature_class != "P" or normalise(e.name) == sub_key)  # no nicknames
             if sub and any(e.feature_class != "P" or e.population >= 10_000 for e in sub):
                 found_parts.append(sub)
-        if found_parts:  # of equal length, the better-known place ("Robinson College Cambridge": Cambridge)
+        if found_parts:  # of equal length, the better-known place ("Clinton Academy Manchester": Manchester)
             return key, max(found_parts, key=_prominence), "inside"
     return key, (), ""
 
@@ -168,7 +168,7 @@ def qualifier(doc, end_token: int) -> tuple[list[Entry], str | None, int]:
             direction = doc[i].lower_
         i += 1
     found, end = _named_place(doc, i, AREA_CODES)
-    if not found or _listed(doc, end):  # "Washington, New York and Boston" is a list, not Washington in New York
+    if not found or _listed(doc, end):  # "Dallas, Georgia and Florida" is a list, not Dallas in Georgia
         return [], None, end_token
     return found, direction, end
 
@@ -192,10 +192,10 @@ def host_place(doc, end_token: int) -> tuple[str, list[Entry]]:
     comma = i < len(doc) and doc[i].text == ","
     i += comma
     if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lower_ in words()["facilities"]:
-        i += 1  # "the Pioneer cinema in Dewsbury"
+        i += 1  # "the Regal cinema in Doncaster"
     if i < len(doc) and doc[i].lower_ in {"in", "at", "near", "outside"}:
         i += 1
-    elif not (comma and i == end_token + 1 and i < len(doc) and doc[i].pos_ == "PROPN"):  # "the Ramor Theatre, Virginia"
+    elif not (comma and i == end_token + 1 and i < len(doc) and doc[i].pos_ == "PROPN"):  # "the Grand Theatre, Wexford"
         return "", []
     while i < len(doc) and (doc[i].lower_ in words()["skip"] or doc[i].lower_ in DIRECTIONS):
         i += 1

@@ -47,7 +47,7 @@ class Mention:
     qualifiers: list[Entry] = field(default_factory=list)  # states or countries named right after it
     direction: str | None = None  # "western" in "in western Russia"
     facility: bool = False  # a building, street, site or unknown name: without candidates, in the article's town
-    areas: tuple[Entry, ...] = ()  # a facility named after an area ("Colorado State University"): a town in it
+    areas: tuple[Entry, ...] = ()  # a facility named after an area ("Iowa State University"): a town in it
     within_area: bool = False  # a building or organisation in the place it names or is said to be in: resolved
     # to a country or state, it is put in the article's most named town there, else at the area's seat
 
@@ -202,7 +202,7 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
 def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list[Entry | None]:
     """A facility or unknown name with no candidate of its own is in the most named town of the article's main
     country (the nearest one named before it breaks a tie), else in that country itself. One named after an area
-    ("Colorado State University", "Bank of England"), said to be in one ("the summit in Peru") or qualified by one
+    ("Iowa State University", "Bank of England"), said to be in one ("the summit in Peru") or qualified by one
     is in the most named town of that area, else at the area's seat of government (Denver, London, Lima)."""
     from .lookup import capital
 

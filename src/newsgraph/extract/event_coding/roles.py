@@ -136,7 +136,7 @@ class ActorIndex:
         while stack:
             t = stack.pop()
             core.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "cc", "appos", "prep"))  # "Sierra Leonean and Liberian refugees"
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "cc", "appos", "prep"))  # "Syrian and Afghan refugees"
         found = self._in_tokens(core)
         if any(a.code for a in found):  # "UN envoy Martin Griffiths": the coded actor names the uncoded one
             found = [a for a in found if a.code]
