@@ -64,3 +64,16 @@ def test_users_extend_the_outlet_lexicon_with_their_own_file(nlp, tmp_path):
     assert "Valley Courier Gazette" not in coded(nlp, text)
     found = coded(nlp, text, settings=Settings(user_lexicons=(extra,)))
     assert found["Valley Courier Gazette"].code == "CAN" and found["Valley Courier Gazette"].kind == "outlet"
+
+
+def test_capitals_that_are_parties_are_actors_and_destinations_are_not(nlp):
+    found = coded(nlp, "Talks between Moscow and Tehran resumed. The White House warned Pyongyang on Friday. "
+                       "The envoy later flew to Beijing.")
+    assert (found["Moscow"].code, found["Tehran"].code) == ("RUS", "IRN")
+    assert (found["Pyongyang"].code, found["Pyongyang"].sector) == ("PRK", "GOV")
+    assert "Beijing" not in found
+
+
+def test_common_variant_spellings_of_countries(nlp):
+    found = coded(nlp, "Troops from Afganistan and the Phillipines joined the exercise in Cote d'Ivoire.")
+    assert {found[name].code for name in ("Afganistan", "Phillipines")} == {"AFG", "PHL"}

@@ -28,6 +28,8 @@ class ActorLexicon:
     cities: set[str] = field(default_factory=set)  # gazetteer city names (population >= 100k): not people
     implied_nouns: dict[str, str] = field(default_factory=dict)  # "the government" -> GOV: country from the article
     implied_bare: set[str] = field(default_factory=set)  # of those, actors with no determiner ("police")
+    party_verbs: frozenset[str] = frozenset()  # "warned Pyongyang": a capital as the object stands for its state
+    party_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "talks between" Moscow and Tehran
 
     def aliases_of(self, full: str) -> set[str]:
         """Lowercase short forms of a known office holder ("kim", "xi"), to link later mentions."""
@@ -65,6 +67,9 @@ def load(user_files: tuple[Path, ...] = ()) -> ActorLexicon:
             lex.implied_nouns.setdefault(noun, sector)
     lex.implied_bare = set(countries.get("implied_bare", []))
     lex.capitals.update(countries["capitals_extra"])
+    party = countries.get("capital_party", {})
+    lex.party_verbs = frozenset(party.get("object_verbs", ()))
+    lex.party_preps = {prep: frozenset(words) for prep, words in party.items() if prep != "object_verbs"}
     for name in list(lex.capitals):
         if name in lex.countries:  # "Singapore", "Kuwait": the country reading wins
             lex.capitals.pop(name)

@@ -2,8 +2,9 @@
 
 - countries, ISO-3 codes, demonyms, outlets and organisations from the lexicons (one PhraseMatcher, built once);
 - the sector from the head noun the name modifies ("Iranian drone manufacturer" -> IRN BUS);
-- capitals only when they act ("Moscow and Tehran are moving ahead" -> RUS GOV, IRN GOV); a capital that is
-  only where something happens is a place, left to the places extractor (both use ``is_agentive``);
+- capitals only when they act ("Moscow and Tehran are moving ahead" -> RUS GOV, IRN GOV) or are a party ("talks
+  between Moscow and Tehran", "warned Pyongyang": ``stands_for_state``); a capital that is only where something
+  happens is a place, left to the places extractor (which drops the agents of ``is_agentive``);
 - people by their title and its country ("Secretary of State Antony Blinken" -> USA GOV), by the office holders
   list on the publication date, with later mentions ("Blinken", "the secretary", "he") linked by ``ref``.
 """
@@ -35,6 +36,28 @@ def is_agentive(span: Span) -> bool:
     # a passive's agent, or the agent of an action noun ("an admission by Moscow", "calls by Tehran")
     return tok.dep_ == "pobj" and tok.head.lower_ == "by" and (
         tok.head.dep_ == "agent" or (tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN"))
+
+
+def stands_for_state(span: Span, lex) -> bool:
+    """A capital standing for its state (actors only; the places extractor keeps ``is_agentive``): an agent as in
+    ``is_agentive``, a dative ("sent Kyiv tanks"), the object of a verb whose object is a party ("warned
+    Pyongyang", "urged Berlin to ..."), or the object of a preposition joining parties ("talks between Moscow and
+    Tehran", "a row with Beijing", "a statement from Pyongyang", "sold drones to Moscow", "sanctions on Havana";
+    ``countries.json`` ``capital_party``). "in Pyongyang", "flew to Moscow", "shelled Kyiv" stay places."""
+    if is_agentive(span):
+        return True
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "dative":
+        return True
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in lex.party_verbs
+    words = lex.party_preps.get(tok.head.lower_) if tok.dep_ == "pobj" else None
+    if not words:
+        return False
+    head = tok.head.head
+    return "*" in words or head.lower_ in words or head.lemma_.lower() in words
 
 
 def _sector_head(span: Span, lex) -> tuple[int, str] | None:
@@ -263,7 +286,7 @@ def _coded(doc, span: Span, lex, by_end, consumed: set[int]) -> list[Draft]:
             consumed.update(range(span.start, head[0]))
             return [Draft(span.start, head[0], doc[span.start: head[0]].text, lex.country_names.get(code, text), code,
                           head[1], "group")]
-        if not (is_agentive(span) or actor_implied.host_of_post(span)):
+        if not (stands_for_state(span, lex) or actor_implied.host_of_post(span)):
             return []
         return [Draft(span.start, span.end, text, lex.country_names.get(code, text), code, "GOV", "country")]
     name = lex.country_names.get(code, text)
