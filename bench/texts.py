@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from newsgraph.config import SAMPLES_DIR, default_datasets_dir
 from newsgraph.types import RawDocument

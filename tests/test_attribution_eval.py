@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import DATASETS, needs_datasets
 from newsgraph.evaluation import attribution as ev

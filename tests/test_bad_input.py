@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st

@@ -143,7 +143,6 @@ def test_certainty_values(nlp):
     _, evs = run(nlp, "Russia launched drone attacks on Ukraine on Monday.")
     assert one(evs, "ASSAULT").certainty == "asserted"
     text = "Officials said Russia launched drone attacks on Ukraine."
-    ctx = make_context(nlp, text)
     start = text.index("Russia")
     attr = Attribution("R1", Source("Officials", None, None, "anonymous", 0, 9), "said",
                        Span(start, len(text) - 1, text[start:-1]))

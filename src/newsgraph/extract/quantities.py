@@ -109,7 +109,6 @@ def _counted(last: Token, first: Token) -> Token | None:
 def _excluded(doc, first: Token, last: Token, text: str) -> bool:
     words, _, _ = _lex()
     prev = doc[first.i - 1] if first.i > 0 else None
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if first.i == last.i and re.fullmatch(r"(1[5-9]|20)\d\d", first.text) and (prev is None or prev.text not in "$€£"):
         return True  # a year
     if prev is not None and prev.lower_ in LABEL_BEFORE:

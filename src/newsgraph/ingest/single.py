@@ -58,7 +58,7 @@ def read_source(source: str, url: str | None = None, published: str | None = Non
     else:
         path = Path(source)
         if not path.exists():
-            raise InputError(f"no such file; give a path, an http(s) URL or '-' for stdin", source=source)
+            raise InputError("no such file; give a path, an http(s) URL or '-' for stdin", source=source)
         if path.is_dir():
             raise InputError("this is a directory; extract takes one page (use 'newsgraph ingest' for folders)",
                              source=source)
