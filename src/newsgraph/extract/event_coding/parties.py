@@ -188,7 +188,7 @@ class RoleRules:
                 found = self.actors.phrase(subj) if subj is not None else []
                 if found:
                     return found
-        if depth == 0:  # "refused to respond to a demand from X"; "opened fire to disperse demonstrators"
+        if depth == 0:  # "declined to answer a request from X"; "opened fire to disperse demonstrators"
             def infinitive(c):
                 return any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
 
