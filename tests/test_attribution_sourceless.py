@@ -95,6 +95,34 @@ def test_passive_with_agent_takes_the_agent_as_source(nlp):
 
 
 def test_inverted_speaker_parsed_as_object(nlp):
-    text = "“Look, the governor needed to win the first two primaries,” added a South Carolina Democrat."
+    text = "“Frankly, the mayor has to carry the northern suburbs,” added a Georgia Republican."
     a = next(a for a in run(nlp, text) if a.cue == "added")
-    assert a.source.text == "a South Carolina Democrat" and a.direct
+    assert a.source.text == "a Georgia Republican" and a.direct
+
+
+def test_quote_after_the_speakers_description_continues_the_content(nlp):
+    text = "“We will win,” said Jane Doe, a former trade minister. “The voters are with us.” The vote is on Sunday."
+    a = next(a for a in run(nlp, text) if a.cue == "said")
+    assert a.direct and a.content.text.endswith("“The voters are with us.”")
+    assert frags(text, to_prediction(a)) == ["“We will win,”", "“The voters are with us.”"]
+
+
+def test_scored_content_is_split_at_paragraphs_and_drops_leftover_connectives():
+    from newsgraph.types import Attribution, Source, Span
+
+    text = "But, officials said, the plan\nwill go ahead next year."
+    src = text.index("officials")
+    a = Attribution("R1", Source("officials", None, None, "official", src, src + 9), "said",
+                    Span(0, len(text), text), cue_span=(src + 10, src + 14))
+    assert frags(text, to_prediction(a)) == ["the plan", "will go ahead next year."]
+
+
+def test_it_is_unclear_whether_is_proposed_with_the_clause_as_content(nlp):
+    from newsgraph.extract.attribution.finder import find
+    from newsgraph.extract.attribution.lexicon import quote_regions
+
+    text = "It is unclear whether the council will approve the new budget before the summer."
+    doc = nlp(text)
+    c = next(c for c in find(doc, list(doc.sents), quote_regions(text), open_verbs=True)
+             if text[c.cue[0]:c.cue[1]] == "is unclear")  # proposed; the cue model judges it
+    assert c.source is None and text[c.content[0]:c.content[1]].startswith("whether the council")

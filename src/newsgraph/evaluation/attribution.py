@@ -128,6 +128,30 @@ def _trim_punct(text: str, lo: int, hi: int, offset: int) -> tuple[int, int] | N
     return (lo + offset, hi + offset) if hi > lo else None
 
 
+def _paragraphs(text: str, frag: tuple[int, int], offset: int) -> list[tuple[int, int]]:
+    """A content fragment running over a paragraph break is one fragment per paragraph (as PolNeAR draws it)."""
+    fs, fe = frag
+    out, lo = [], fs
+    for m in PARAGRAPH_BREAK.finditer(text, fs - offset, fe - offset):
+        if m.start() + offset > lo:
+            out.append((lo, m.start() + offset))
+        lo = m.end() + offset
+    if fe > lo:
+        out.append((lo, fe))
+    return out
+
+
+FILLER = frozenset({"and", "but", "or", "so", "as", "that", "which", "who", "what", "because", "although",
+                    "while", "if", "then", "yet", "also", "even", "still"})
+
+
+def _empty_fragment(piece: str) -> bool:
+    """A leftover of cutting out the source and cue ("But", "And as", "”"): no content of its own."""
+    words = re.findall(r"\w+", piece.lower())
+    return not words or all(w in FILLER for w in words)
+
+
+PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 QUOTE_MARKS = "\"“”«»"  # double marks only: ’ is also the apostrophe
 
 
@@ -160,8 +184,10 @@ def to_prediction(attr: Attribution) -> dict:
                 nxt.append((fs, fe))
         frags = nxt
     frags = [f for f in (_trim_punct(attr.content.text, f[0] - s, f[1] - s, s) for f in frags) if f]
+    frags = [p for f in frags for p in _paragraphs(attr.content.text, f, s)]
     if attr.direct and attr.cue_span and len(frags) > 1:
         frags = [f for f in (_quoted_part(attr.content.text, f, s, attr.cue_span) for f in frags) if f]
+    frags = [f for f in frags if not _empty_fragment(attr.content.text[f[0] - s:f[1] - s])] or frags
     src = [attr.source.start, attr.source.end] if attr.source.start is not None else None
     return {"source": src, "cue": list(attr.cue_span) if attr.cue_span else None,
             "content": [list(f) for f in frags]}

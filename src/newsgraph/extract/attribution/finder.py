@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
-from .model import features, noun_features
+from .model import features, group, noun_features
 from .nosource import _in_features, _participle, _prep_source, _sourceless
 from .parse import (CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _subject,
                     _widen_to_quotes)
@@ -138,8 +138,10 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             if open_verbs and subj is not None and _sourceless(tok, subj, lemma, regions, add):
                 continue
             if subj is None and inlex and any(c.dep_ in CLAUSES and c.i < tok.i for c in tok.children):
-                # "“…,” added a South Carolina Democrat": the inverted subject parsed as an object
+                # "“…,” added a Georgia Republican": the inverted subject parsed as an object
                 subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > tok.i), None)
+            if subj is None and inlex and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                subj = _stray_subject(tok)  # "About 4 in 10 say they …": the parser gave the verb no subject
             src_rng = None
             if subj is not None:
                 if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
@@ -163,6 +165,7 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             n_content = sum(b - a + 1 for a, b in rngs) if rngs else 10
             feats = features(tok, subj, kind, inlex, src_rng[1] - src_rng[0] + 1, n_content) if open_verbs else None
             add(src_rng, (lo_cue, max(hi_cue, hi0)), rngs, tok.i, extra=extra, feats=feats)
+    _nesting_features(out)
     if keep is not None:
         out = [c for c in out if keep(c.feats)]
     _continue_quotes(text, out, regions)
@@ -170,6 +173,39 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
     out += _headline(text, {c.cue for c in out})
     out += _speaker_lines(text, {c.cue for c in out} | {c.content for c in out})
     return _fill_citing(out)
+
+
+def _nesting_features(cands: list[Candidate]) -> None:
+    """Mark weak model-judged candidates (not a reporting verb with a clause) whose cue lies inside another
+    candidate's content ("X said Y wants to …"): annotators mark such nested cues far less often. "strong" hosts
+    are lexicon verbs with a clause and candidates the model does not judge ("according to")."""
+    hosts = [(c.content, c.feats is None or ("inlex" in c.feats and "K=clause" in c.feats)) for c in cands
+             if c.content[1] > c.content[0]]
+    for c in cands:
+        if c.feats is None or ("inlex" in c.feats and "K=clause" in c.feats):
+            continue  # a reporting verb with a clause stays a nested attribution ("X reported that Y said …")
+        lo, hi = c.cue
+        inside = [strong for (s, e), strong in hosts if s <= lo and hi <= e and (s, e) != c.content]
+        if inside:
+            kind = group(c.feats)
+            c.feats += ["nest", f"nest|{kind}", f"nest|{c.feats[1]}"]
+            if any(inside):
+                c.feats += ["nest:strong", f"nest:strong|{kind}"]
+            if len(inside) > 1:
+                c.feats.append("nest:deep")
+
+
+def _stray_subject(v: Token) -> Token | None:
+    """The nominal right before a subjectless speech verb ('About 4 in 10 say …', '…, 67 percent, say …')."""
+    prev = v.doc[v.i - 1] if v.i > 0 else None
+    while prev is not None and prev.dep_ in ("aux", "neg", "advmod") and prev.head.i == v.i and prev.i > 0:
+        prev = v.doc[prev.i - 1]
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN", "NUM") or prev.ent_type_ in ("DATE", "TIME"):
+        return None
+    while prev.head.i != prev.i and prev.head.i < v.i and prev.head.pos_ in ("NOUN", "PROPN", "NUM") \
+            and prev.dep_ in ("nummod", "compound", "quantmod", "pobj", "prep"):
+        prev = prev.head
+    return prev
 
 
 def _reduced_relative_start(subj: Token) -> int:
@@ -205,9 +241,16 @@ def _adjective_cue(be: Token, text: str, regions, add) -> None:
     """'Voters were acutely aware that ...', 'she is confident about ...' (model-judged)."""
     adj = next((c for c in be.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
     subj = _subject(be)
-    if adj is None or subj is None or subj.dep_ == "expl" or _in_quote(subj.idx, regions):
+    if adj is None or subj is None or _in_quote(subj.idx, regions):
         return
     comp = next((c for c in adj.children if c.i > adj.i and c.dep_ in ("ccomp", "xcomp")), None)
+    if subj.lower_ == "it" or subj.dep_ == "expl":  # "it is not clear whether …": no source, the clause is content
+        clause = comp or next((c for c in be.children if c.i > adj.i and c.dep_ == "ccomp"), None)
+        if clause is not None and clause.dep_ == "ccomp":
+            feats = features(be, None, "nosrc:adj", False, 0, clause.right_edge.i - clause.left_edge.i + 1)
+            feats += ["nosrc", f"A={adj.lemma_.lower()}", f"nosrc|A={adj.lemma_.lower()}"]
+            add(None, (_cue_range(be)[0], adj.i), [(clause.left_edge.i, clause.right_edge.i)], be.i, feats=feats)
+        return
     hi_cue = adj.i
     if comp is None:
         comp = next((c for c in adj.children if c.dep_ == "prep" and c.i == adj.i + 1
@@ -246,7 +289,27 @@ def _possessed_noun(noun: Token, add) -> None:
     if poss is None:
         feats += ["nopos", f"nopos|NL={noun.lemma_.lower()}", f"nopos|NK={kind}", f"nopos|ND={noun.dep_}",
                   f"nopos|HL={noun.head.lemma_.lower()}"]
+        agent = _noun_agent(noun)  # "Trump voiced support for X", "who raised concerns about X"
+        if agent is not None:
+            src = (agent.left_edge.i, agent.right_edge.i)
+            feats += ["nopos|agent", f"nopos|agent|NL={noun.lemma_.lower()}", f"nopos|agent|S={agent.ent_type_ or agent.pos_}"]
     add(src, (noun.i, cue_hi), [(lo, comp.right_edge.i)], noun.i, feats=feats)
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    """The subject of the verb a possessor-less cue noun is the object of ('X voiced support for …', 'X has
+    concerns about …', 'X spoke in support of …'): PolNeAR's source of the noun cue."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
+        return None
+    subj = _subject(head)
+    if subj is None or subj.dep_ in ("expl", "nsubjpass") or subj.lower_ in ("it", "there", "this", "that"):
+        return None
+    return subj
 
 
 def _noun_cue(doc: Doc, noun: Token, add) -> None:

@@ -100,7 +100,8 @@ def _sourceless(v: Token, subj: Token, lemma: str, regions, add) -> bool:
     if agent is not None and subj.dep_ == "nsubjpass" and not _in_quote(v.idx, regions):
         return _agent_passive(v, subj, agent, lemma, add)
     passive = subj.dep_ == "nsubjpass" and agent is None
-    if not (passive or lemma in RAISING) or _in_quote(v.idx, regions):
+    raising = lemma in RAISING and v.tag_ != "VBG"  # "are looking for X" is a stance verb with a source
+    if not (passive or raising) or _in_quote(v.idx, regions):
         return False
     comps = [c for c in v.children if c.i > v.i and c.dep_ in SOURCELESS_COMPS]
     lo_cue, hi_cue = _cue_range(v)
@@ -113,10 +114,11 @@ def _sourceless(v: Token, subj: Token, lemma: str, regions, add) -> bool:
         rngs = [(prep.i + 1, prep.right_edge.i)]
     else:
         rngs = [(c.left_edge.i, c.right_edge.i) for c in comps]
-    if subj.dep_ != "expl":
+    dummy = subj.lower_ == "it" and any(g.dep_ == "ccomp" for c in comps for g in [c, *c.children])
+    if subj.dep_ != "expl" and not dummy:  # "it seems likely that …": the clause alone is the content
         rngs.append((subj.left_edge.i, subj.right_edge.i))
     n_content = sum(b - a + 1 for a, b in rngs)
-    kind = "nosrc:" + ("raise" if lemma in RAISING else "pass") + ":" + comps[0].dep_
+    kind = "nosrc:" + ("raise" if raising else "pass") + ":" + comps[0].dep_
     feats = features(v, subj, kind, False, 0, n_content) + ["nosrc", f"nosrc|L={lemma}", f"nosrc|S={subj.dep_}"]
     add(None, (lo_cue, hi_cue), rngs, v.i, feats=feats)
     return True

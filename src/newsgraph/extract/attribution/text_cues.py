@@ -31,7 +31,25 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-SENTENCE_TAIL = re.compile(r"[^\n“”\"]{0,160}?[.!?][ \t]+")
+SENTENCE_TAIL = re.compile(r"[^\n]{0,200}?[.!?][ \t]+")
+INNER_STOP = re.compile(r"(?:[a-z]{2,}|\d)[.!?][\"”’']*[ \t]+[A-Z“\"]")  # a sentence end ("Gov. Bill" is none)
+
+
+def _sentence_tail(text: str, end: int, regions: list[tuple[int, int]]):
+    """The rest of the cue's sentence up to a quotation that opens the next one ('…,” said Jane Doe,
+    a former trade minister. “Q2”', '…,” she said on ABC’s “This Week.” “Q2”'); None when a full sentence
+    of narration comes between."""
+    for qs, _ in regions:
+        if qs <= end:
+            continue
+        if qs - end > 200:
+            return None
+        m = SENTENCE_TAIL.fullmatch(text, end, qs)
+        if m is not None and not INNER_STOP.search(text, end, qs - 1):
+            return m
+    return None
+
+
 MID_TAIL = re.compile(r"[^\n“”\".!?]{0,80},[ \t]*")
 
 
@@ -42,12 +60,12 @@ def _continue_quotes(text: str, cands: list[Candidate], regions: list[tuple[int,
     for c in cands:
         if not c.direct:
             continue
-        end = max(c.content[1], c.cue[1])
+        end = max(c.content[1], c.cue[1], c.source[1] if c.source else 0)
         m = None
         if c.content[1] <= c.cue[0]:  # '“Q1,” X said on Friday, “Q2”' (same sentence), else the next sentence
             m = MID_TAIL.match(text, end)
             if m is None or m.end() not in starts:
-                m = SENTENCE_TAIL.match(text, end)
+                m = _sentence_tail(text, end, regions)
         pos = m.end() if m else (c.content[1] + len(text[c.content[1]:]) - len(text[c.content[1]:].lstrip(" \t")))
         new_end = c.content[1]
         while pos in starts:
@@ -86,8 +104,8 @@ SPEAKER_LINE = re.compile(r"(?m)^(Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,
 
 
 def _speaker_lines(text: str, taken: set) -> list[Candidate]:
-    """Paragraphs opening with a speaker label: transcripts ('BOULDUAN: You guys …', 'Q: …', 'A: …') and
-    'Jeb Bush: Student loans …' (an all-caps label or a name of 2–4 capitalised words, then a colon)."""
+    """Paragraphs opening with a speaker label: transcripts ('HOST: Welcome back …', 'Q: …', 'A: …') and
+    'Maria Lopez: Rents are too high …' (an all-caps label or a name of 2–4 capitalised words, then a colon)."""
     found = []
     for m in SPEAKER_LINE.finditer(text, text.find("\n") + 1 if "\n" in text else len(text)):
         colon = m.end(1)
