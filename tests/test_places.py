@@ -210,3 +210,41 @@ def test_new_regions_and_combining_forms(nlp):
     assert places.candidates("Niger Delta")[1][0].country_code == "NG"
     assert places.candidates("East Yorkshire")[1][0].country_code == "GB"
     assert any(e.country_code == "AT" for e in places.candidates("Austro")[1])
+
+
+def test_regions_sit_at_the_point_geonames_gives_them():
+    middle_east = places.candidates("Middle East")[1][0]
+    assert abs(middle_east.lat - 33.14) < 0.1 and abs(middle_east.lon - 35.86) < 0.1
+    (north_atlantic,) = places.candidates("North Atlantic Ocean")[1]
+    assert north_atlantic.geonameid == 3411923 and north_atlantic.lat == 40.0
+
+
+def test_the_west_is_a_region_but_a_person_called_west_is_not(nlp):
+    _, found = resolved(nlp, "Exports fell after sanctions from the West, and Western diplomats left Caracas.")
+    assert found["West"].name == "Western Europe" and found["Western"].kind == "adjective"
+    _, found = resolved(nlp, "Trustee Bob Hale backed the plan, and West seconded it. West and Hale voted yes.")
+    assert "West" not in found  # spaCy tags this West a place
+
+
+def test_a_small_faraway_namesake_is_taken_for_a_local_place_of_the_article():
+    from newsgraph.geo.gazetteer import Entry
+    from newsgraph.geo.rank import Mention, resolve_all
+
+    town = Entry(1, "Millbridge", "GB", "ENG", 53.7, -1.6, "P", "PPL", 60000)
+    near = Entry(2, "Oakholme", "GB", "ENG", 53.8, -1.5, "P", "PPL", 4000)
+    far = Entry(3, "Ashcombe", "GB", "WLS", 51.5, -3.2, "P", "PPL", 3000)  # 280 km off: not "far"
+    farther = Entry(4, "Thornby", "GB", "SCT", 57.5, -4.2, "P", "PPL", 2000)
+    mentions = [Mention("millbridge", (town,)), Mention("oakholme", (near,)), Mention("thornby", (farther,)),
+                Mention("ashcombe", (far,)), Mention("millbridge", (town,))]
+    out = resolve_all(mentions)
+    assert out[1] == near and out[2] == town and out[3] == far
+
+
+def test_an_acronym_is_not_a_town_with_accents_in_its_name():
+    assert not any(e.feature_class == "P" for e in places.candidates("NIS")[1])
+
+
+def test_a_building_named_after_a_continent_is_in_the_articles_town(nlp):
+    leeds, mall = _resolve_spans(nlp, "Police in Leeds said the Mall of Europe was closed after a fire.",
+                                 ["Leeds", "Mall of Europe"])
+    assert mall == leeds and leeds.country_code == "GB"

@@ -13,7 +13,15 @@ import functools
 from collections import Counter
 
 from ..geo.gazetteer import Entry, normalise
-from ..geo.lookup import candidates, host, host_place, is_facility, lookup, qualifier  # noqa: F401
+from ..geo.lookup import (  # noqa: F401
+    candidates,
+    host,
+    host_place,
+    is_facility,
+    lookup,
+    qualifier,
+    words,
+)
 from ..geo.rank import Mention, resolve_all, within
 from ..types import Place
 from . import place_spans
@@ -23,6 +31,7 @@ from .context import Context
 NAME = "places.v4"
 COUNTRY_OR_STATE = {"PCLI", "PCLF", "ADM1"}
 COUNTRY = {"PCLI", "PCLF"}
+REGIONS = {"CONT", "OCN", "RGN", "SEA", "GULF"}
 
 
 def mention(ctx: Context, start: int, end: int) -> Mention:
@@ -47,6 +56,9 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
         if normalise(text.split()[-1]) in {"embassy", "consulate"}:
             return Mention(key, (), facility=True)
         return Mention(key, areas, quals, direction, within_area=True)
+    if how == "inside" and {e.feature_code for e in found if e.feature_class != "P"} & REGIONS and any(
+            normalise(w) in words()["facilities"] for w in text.split()[:-1]):
+        found = ()  # a building named after a continent or sea ("the Mall of Asia") is in the article's town
     if not found:  # an unknown name (a village, an estate): in the town the article names most, or its qualifier
         return Mention(key, (), facility=True, areas=tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE))
     if any(e.feature_code in COUNTRY and normalise(e.name) == key for e in found):
@@ -85,6 +97,8 @@ def extract(ctx: Context) -> list[Place]:
         m = mention(ctx, start, end)
         if m.key in place_spans.demonyms():  # "Ukrainian" tagged GPE is an adjective too
             kind = "adjective"
+        if m.key in words()["generic"] and m.candidates and not _generic_place(ctx.doc, start, end, kind):
+            continue
         if kind in {"adjective", "embedded"}:  # a country, a state, a region, a big city
             m.candidates = tuple(e for e in m.candidates if e.feature_class != "P" or kind == "embedded")
         # an actor's name is a place only where the context says so ("in Nelson"), or inside it ("Air Canada")
@@ -110,6 +124,18 @@ def extract(ctx: Context) -> list[Place]:
                          id=pid, population=best.population or None,
                          kind=kind if kind in ("adjective", "embedded") else "name"))
     return out
+
+
+def _generic_place(doc, start: int, end: int, kind: str) -> bool:
+    """A place named by a generic word is "the West" or "Western countries", not "West said" (a person) or
+    "the Western Springs Council" (a longer name)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if kind == "adjective":
+        return after is not None and after.is_alpha and after.is_lower
+    return span.start > 0 and doc[span.start - 1].lower_ == "the" and not (after is not None and after.is_title)
 
 
 def dominant_place(ctx: Context) -> Place | None:

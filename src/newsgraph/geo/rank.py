@@ -33,6 +33,9 @@ CITY_STATE = 6.0  # taken off such a state
 SUPPORT = 2.0  # per other name expected to be read near the candidate or in its first-order division
 SUPPORT_CAP = 2.0  # support counted at most this much
 ODDS = 0.5  # a reading's odds grow as 10 ** (ODDS * local score): about the square root of its population
+STRAY_POP = 10_000  # a town this small, 300 km from all the article's other places and with under half an
+STRAY_KM = 300  # other name expected near it, is more likely a local place the gazetteer lacks: it goes to
+STRAY_SUPPORT = 0.5  # the most named town of its country
 SEATED = {"PCLI", "PCLF", "ADM1"}  # areas with a seat of government (lookup.capital)
 AREAS = {"PCLI", "PCLF", "PCLH", "CONT", "OCN", "RGN", "SEA", "GULF"}  # too large for "near"
 DIRECTIONS = {"northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
@@ -196,10 +199,22 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
             return s
 
         out.append(max(m.candidates, key=score))
-    return _locate_facilities(mentions, out)
+    strays = {i for i, (m, e) in enumerate(zip(mentions, out)) if _stray(e, m, spread, out)}
+    return _locate_facilities(mentions, out, strays)
 
 
-def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list[Entry | None]:
+def _stray(e: Entry | None, m: Mention, spread: tuple[dict, dict], out: list) -> bool:
+    """A small town far from every other place of the article, with no other name read near it: more likely a
+    local place the gazetteer lacks ("Thornhill" in a story about a Yorkshire town) than that faraway namesake."""
+    if e is None or e.feature_class != "P" or e.population >= STRAY_POP or m.qualifiers or m.within_area:
+        return False
+    if support(e, m.key, spread) > STRAY_SUPPORT:
+        return False
+    towns = [o for o in out if o is not None and o is not e and (o.feature_class == "P" or o.feature_code == "ADM2")]
+    return bool(towns) and all(_close(e, o) > STRAY_KM for o in towns)
+
+
+def _locate_facilities(mentions: list[Mention], out: list[Entry | None], strays=frozenset()) -> list[Entry | None]:
     """A facility or unknown name with no candidate of its own is in the most named town of the article's main
     country (the nearest one named before it breaks a tie), else in that country itself. One named after an area
     ("Iowa State University", "Bank of England"), said to be in one ("the summit in Peru") or qualified by one
@@ -211,11 +226,17 @@ def _locate_facilities(mentions: list[Mention], out: list[Entry | None]) -> list
     towns = [i for i, e in enumerate(out) if e is not None and e.feature_class == "P"]
     country = next((e for e in out if e is not None and e.country_code == main and e.feature_code in {"PCLI", "PCLF"}),
                    None)
-    counts = Counter(out[i].geonameid or id(out[i]) for i in towns)
+    counts = Counter(out[i].geonameid or id(out[i]) for i in towns if i not in strays)
+    towns = [i for i in towns if i not in strays]
     for i, m in enumerate(mentions):
         areas = m.areas
         if m.within_area and out[i] is not None and out[i].feature_code in SEATED:
             areas = (out[i],)  # resolved to the area it is in: a town of it
+        elif i in strays:
+            here = [j for j in towns if out[j].country_code == out[i].country_code]
+            if here:  # the most named town of that country
+                out[i] = out[max(here, key=lambda j: (counts[out[j].geonameid or id(out[j])], j < i, -abs(i - j)))]
+            continue
         elif out[i] is not None or not m.facility:
             continue
         if areas:
