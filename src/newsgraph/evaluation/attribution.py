@@ -141,7 +141,7 @@ def _paragraphs(text: str, frag: tuple[int, int], offset: int) -> list[tuple[int
     return out
 
 
-FILLER = frozenset({"and", "but", "or", "so", "as", "that", "which", "who", "what", "because", "although",
+FILLER = frozenset({"and", "but", "or", "so", "as", "because", "although",
                     "while", "if", "then", "yet", "also", "even", "still"})
 
 

@@ -3,7 +3,7 @@
 Quotations are found by their marks (straight, curly, ``…''; continued over paragraphs), scare quotes
 (1–3 words inside a clause) and titles are skipped. The speaker comes from the direct attribution
 whose content covers the quotation ("“We will respond,” Lavrov said, “when the time comes.”" is one
-quote in two parts); its pronoun sources ("he said") are already resolved to the named person by the
+quote in two parts; a quotation in the next paragraph is a quote of its own); its pronoun sources ("he said") are already resolved to the named person by the
 attribution extractor. A quotation with no cue of its own that opens the paragraph right after an
 attributed one keeps that speaker.
 """
@@ -47,7 +47,7 @@ def extract(ctx: Context) -> list[Quote]:
                 gap.count("\n\n") == 1 and gap.rstrip(" ").endswith("\n"))):
             attr = last_attr  # the same speaker's quotation continued in the next paragraph
         if attr is not None and attr.id in used and quotes and quotes[-1].attribution == attr.id \
-                and attr.content.start <= s and e <= attr.content.end:
+                and attr.content.start <= s and e <= attr.content.end and "\n" not in text[quotes[-1].end:s]:
             prev = quotes.pop()  # the second part of a quote split by its cue
             parts = f"{prev.text} {text[s + 1:e - 1].strip()}"
             quotes.append(Quote(prev.id, prev.speaker, parts, prev.start, e, attr.id))

@@ -37,17 +37,20 @@ INNER_STOP = re.compile(r"(?:[a-z]{2,}|\d)[.!?][\"”’']*[ \t]+[A-Z“\"]")  #
 
 def _sentence_tail(text: str, end: int, regions: list[tuple[int, int]]):
     """The rest of the cue's sentence up to a quotation that opens the next one ('…,” said Jane Doe,
-    a former trade minister. “Q2”', '…,” she said on ABC’s “This Week.” “Q2”'); None when a full sentence
-    of narration comes between."""
+    a former trade minister. “Q2”', '…,” she said on ABC’s “This Week.” “Q2”'), or to a quotation that opens
+    the next paragraph ('…,” Lee said.¶“Q2”'); None when a full sentence of narration comes between."""
     for qs, _ in regions:
         if qs <= end:
             continue
         if qs - end > 200:
             return None
-        m = SENTENCE_TAIL.fullmatch(text, end, qs)
+        m = SENTENCE_TAIL.fullmatch(text, end, qs) or PARAGRAPH_TAIL.fullmatch(text, end, qs)
         if m is not None and not INNER_STOP.search(text, end, qs - 1):
             return m
     return None
+
+
+PARAGRAPH_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t]*\n[ \t\n]*")  # '… Lee said.¶“Q2”'
 
 
 MID_TAIL = re.compile(r"[^\n“”\".!?]{0,80},[ \t]*")
@@ -55,7 +58,7 @@ MID_TAIL = re.compile(r"[^\n“”\".!?]{0,80},[ \t]*")
 
 def _continue_quotes(text: str, cands: list[Candidate], regions: list[tuple[int, int]]) -> None:
     """'“Q1,” X said. “Q2.”' / '“Q1,” X said on Friday, “q2”': a quotation right after the cue's clause or
-    sentence, in the same paragraph and claimed by no other attribution, continues its content."""
+    sentence (or opening the next paragraph), claimed by no other attribution, continues its content."""
     starts = {qs: qe for qs, qe in regions}
     for c in cands:
         if not c.direct:
