@@ -248,3 +248,11 @@ def test_a_building_named_after_a_continent_is_in_the_articles_town(nlp):
     leeds, mall = _resolve_spans(nlp, "Police in Leeds said the Mall of Europe was closed after a fire.",
                                  ["Leeds", "Mall of Europe"])
     assert mall == leeds and leeds.country_code == "GB"
+
+
+def test_a_name_listed_with_states_reads_as_a_state(nlp):
+    (state,) = _resolve_spans(nlp, "Tech firms have expanded in states such as Oregon or Washington this year.",
+                              ["Washington"])
+    assert state.feature_code == "ADM1" and state.admin1 == "WA"
+    (city,) = _resolve_spans(nlp, "The senator flew back to Washington on Tuesday.", ["Washington"])
+    assert city.admin1 == "DC"

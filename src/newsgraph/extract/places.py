@@ -19,6 +19,7 @@ from ..geo.lookup import (  # noqa: F401
     host_place,
     is_facility,
     lookup,
+    partners,
     qualifier,
     words,
 )
@@ -65,7 +66,8 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
         # a country is not qualified by a country: "Mexico, the US, and Chile" is a list
         quals = [q for q in quals if q.feature_code not in COUNTRY or any(
             within(e, q) and e.feature_class == "A" for e in found)]
-    return Mention(key, found, quals, direction, facility=is_facility(text))
+    listed = () if quals else tuple(candidates(p)[1] for p in partners(ctx.doc, span.start, span.end))
+    return Mention(key, found, quals, direction, facility=is_facility(text), partners=listed)
 
 
 def actor_countries(ctx: Context) -> Counter:

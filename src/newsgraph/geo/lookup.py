@@ -180,6 +180,34 @@ def _listed(doc, end: int) -> bool:
             and (doc[i + 1].is_title or doc[i + 1].is_upper))
 
 
+def partners(doc, start: int, end: int) -> list[str]:
+    """Names listed with the toponym at tokens [start, end): "California or Washington", "Lititz, Ephrata and
+    Lebanon" (a name after a comma counts only when the list goes on: "Ithaca, New York" is a qualifier)."""
+    out = []
+    i = end + (end < len(doc) and doc[end].text == ",")
+    joined = i < len(doc) and doc[i].lower_ in {"and", "or"}
+    run = _name_run(doc, i + joined)
+    if run is not None and (joined or _listed(doc, run.end) or (run.end < len(doc) and doc[run.end].text == ",")):
+        out.append(run.text)
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in {"and", "or"}:
+        j -= 1 + (j > 0 and doc[j - 1].text == ",")
+        k = j
+        while k >= 0 and doc[k].pos_ == "PROPN" and (doc[k].is_title or doc[k].is_upper):
+            k -= 1
+        if k < j:
+            out.append(doc[k + 1: j + 1].text)
+    return out
+
+
+def _name_run(doc, i: int):
+    """The run of capitalised proper nouns starting at token i, or None."""
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+        j += 1
+    return doc[i:j] if j > i else None
+
+
 def host(doc, end_token: int) -> list[Entry]:
     """The place a facility is in: "<facility>[,] [one common noun] in|at|near [the] <place>" or
     "<facility>, <place>"."""

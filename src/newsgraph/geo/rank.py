@@ -36,6 +36,8 @@ ODDS = 0.5  # a reading's odds grow as 10 ** (ODDS * local score): about the squ
 STRAY_POP = 10_000  # a town this small, 300 km from all the article's other places and with under half an
 STRAY_KM = 300  # other name expected near it, is more likely a local place the gazetteer lacks: it goes to
 STRAY_SUPPORT = 0.5  # the most named town of its country
+LISTED = 2.0  # a reading of the same kind (and country) as the names listed with it: "California or Washington"
+CLEAR = 0.6  # a listed name counts when one of its readings has these odds
 SEATED = {"PCLI", "PCLF", "ADM1"}  # areas with a seat of government (lookup.capital)
 AREAS = {"PCLI", "PCLF", "PCLH", "CONT", "OCN", "RGN", "SEA", "GULF"}  # too large for "near"
 DIRECTIONS = {"northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
@@ -51,6 +53,7 @@ class Mention:
     direction: str | None = None  # "western" in "in western Russia"
     facility: bool = False  # a building, street, site or unknown name: without candidates, in the article's town
     areas: tuple[Entry, ...] = ()  # a facility named after an area ("Iowa State University"): a town in it
+    partners: tuple[tuple[Entry, ...], ...] = ()  # candidates of the names listed with it ("California or X")
     within_area: bool = False  # a building or organisation in the place it names or is said to be in: resolved
     # to a country or state, it is put in the article's most named town there, else at the area's seat
 
@@ -184,8 +187,12 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
         a_total = sum(admins.values()) - sum(own_a.values())
         others = [e for key, e in picks.values() if key != m.key][:40]
 
-        def score(e: Entry) -> float:
+        kinds = _partner_kinds(m)
+
+        def score(e: Entry, kinds: set = kinds) -> float:
             s = local_score(e, m) + SUPPORT * support(e, m.key, spread)
+            if (_kind(e), e.country_code if _kind(e) != "country" else None) in kinds:
+                s += LISTED
             if e.country_code and c_total > 0:
                 s += COUNTRY_FOCUS * (countries[e.country_code] - own_c[e.country_code]) / c_total
             if e.country_code and e.admin1 and a_total > 0:
@@ -201,6 +208,24 @@ def resolve_all(mentions: list[Mention], actor_countries: Counter | None = None)
         out.append(max(m.candidates, key=score))
     strays = {i for i, (m, e) in enumerate(zip(mentions, out)) if _stray(e, m, spread, out)}
     return _locate_facilities(mentions, out, strays)
+
+
+def _kind(e: Entry) -> str:
+    if e.feature_code in {"PCLI", "PCLF", "PCLH"}:
+        return "country"
+    return {"ADM1": "state", "ADM2": "county"}.get(e.feature_code, "town" if e.feature_class == "P" else "other")
+
+
+def _partner_kinds(m: Mention) -> set[tuple[str, str | None]]:
+    """The kind (and country) of the reading of each name listed with this one, when that name has one clear
+    reading ("California"; not "Washington", the city or the state)."""
+    out = set()
+    for found in m.partners:
+        if found:
+            odds, best = max(zip(reading_odds(Mention("", found)), found), key=lambda pair: pair[0])
+            if odds >= CLEAR:
+                out.add((_kind(best), best.country_code if _kind(best) != "country" else None))
+    return out
 
 
 def _stray(e: Entry | None, m: Mention, spread: tuple[dict, dict], out: list) -> bool:
