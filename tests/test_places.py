@@ -222,7 +222,8 @@ def test_regions_sit_at_the_point_geonames_gives_them():
 def test_the_west_is_a_region_but_a_person_called_west_is_not(nlp):
     _, found = resolved(nlp, "Exports fell after sanctions from the West, and Western diplomats left Caracas.")
     assert found["West"].name == "Western Europe" and found["Western"].kind == "adjective"
-    _, found = resolved(nlp, "Trustee Bob Hale backed the plan, and West seconded it. West and Hale voted yes.")
+    _, found = resolved(nlp, "Ortiz argued for the levy and West argued against it. "
+                             "West and Ortiz met again on Friday.")
     assert "West" not in found  # spaCy tags this West a place
 
 
@@ -251,7 +252,7 @@ def test_a_building_named_after_a_continent_is_in_the_articles_town(nlp):
 
 
 def test_a_name_listed_with_states_reads_as_a_state(nlp):
-    (state,) = _resolve_spans(nlp, "Tech firms have expanded in states such as Oregon or Washington this year.",
+    (state,) = _resolve_spans(nlp, "The company opened new plants in Idaho and Washington this year.",
                               ["Washington"])
     assert state.feature_code == "ADM1" and state.admin1 == "WA"
     (city,) = _resolve_spans(nlp, "The senator flew back to Washington on Tuesday.", ["Washington"])

@@ -29,7 +29,7 @@ from . import place_spans
 from .actors import is_agentive
 from .context import Context
 
-NAME = "places.v4"
+NAME = "places.v5"
 COUNTRY_OR_STATE = {"PCLI", "PCLF", "ADM1"}
 COUNTRY = {"PCLI", "PCLF"}
 REGIONS = {"CONT", "OCN", "RGN", "SEA", "GULF"}
@@ -129,8 +129,8 @@ def extract(ctx: Context) -> list[Place]:
 
 
 def _generic_place(doc, start: int, end: int, kind: str) -> bool:
-    """A place named by a generic word is "the West" or "Western countries", not "West said" (a person) or
-    "the Western Springs Council" (a longer name)."""
+    """A place named by a generic word is "the West" or "Western countries", not "West told reporters" (a
+    person) or "the Western Springs Council" (a longer name)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False

@@ -181,8 +181,8 @@ def _listed(doc, end: int) -> bool:
 
 
 def partners(doc, start: int, end: int) -> list[str]:
-    """Names listed with the toponym at tokens [start, end): "California or Washington", "Lititz, Ephrata and
-    Lebanon" (a name after a comma counts only when the list goes on: "Ithaca, New York" is a qualifier)."""
+    """Names listed with the toponym at tokens [start, end): "Idaho and Washington", "Dover, Smyrna and
+    Milford" (a name after a comma counts only when the list goes on: "Ithaca, New York" is a qualifier)."""
     out = []
     i = end + (end < len(doc) and doc[end].text == ",")
     joined = i < len(doc) and doc[i].lower_ in {"and", "or"}

@@ -36,7 +36,7 @@ ODDS = 0.5  # a reading's odds grow as 10 ** (ODDS * local score): about the squ
 STRAY_POP = 10_000  # a town this small, 300 km from all the article's other places and with under half an
 STRAY_KM = 300  # other name expected near it, is more likely a local place the gazetteer lacks: it goes to
 STRAY_SUPPORT = 0.5  # the most named town of its country
-LISTED = 2.0  # a reading of the same kind (and country) as the names listed with it: "California or Washington"
+LISTED = 2.0  # a reading of the same kind (and country) as the names listed with it: "Idaho and Washington"
 CLEAR = 0.6  # a listed name counts when one of its readings has these odds
 SEATED = {"PCLI", "PCLF", "ADM1"}  # areas with a seat of government (lookup.capital)
 AREAS = {"PCLI", "PCLF", "PCLH", "CONT", "OCN", "RGN", "SEA", "GULF"}  # too large for "near"
@@ -53,7 +53,7 @@ class Mention:
     direction: str | None = None  # "western" in "in western Russia"
     facility: bool = False  # a building, street, site or unknown name: without candidates, in the article's town
     areas: tuple[Entry, ...] = ()  # a facility named after an area ("Iowa State University"): a town in it
-    partners: tuple[tuple[Entry, ...], ...] = ()  # candidates of the names listed with it ("California or X")
+    partners: tuple[tuple[Entry, ...], ...] = ()  # candidates of the names listed with it ("Idaho and X")
     within_area: bool = False  # a building or organisation in the place it names or is said to be in: resolved
     # to a country or state, it is put in the article's most named town there, else at the area's seat
 
@@ -218,7 +218,7 @@ def _kind(e: Entry) -> str:
 
 def _partner_kinds(m: Mention) -> set[tuple[str, str | None]]:
     """The kind (and country) of the reading of each name listed with this one, when that name has one clear
-    reading ("California"; not "Washington", the city or the state)."""
+    reading ("Idaho"; not "Washington", the city or the state)."""
     out = set()
     for found in m.partners:
         if found:
@@ -230,7 +230,7 @@ def _partner_kinds(m: Mention) -> set[tuple[str, str | None]]:
 
 def _stray(e: Entry | None, m: Mention, spread: tuple[dict, dict], out: list) -> bool:
     """A small town far from every other place of the article, with no other name read near it: more likely a
-    local place the gazetteer lacks ("Thornhill" in a story about a Yorkshire town) than that faraway namesake."""
+    local place the gazetteer lacks (a hamlet near the story's town) than that faraway namesake."""
     if e is None or e.feature_class != "P" or e.population >= STRAY_POP or m.qualifiers or m.within_area:
         return False
     if support(e, m.key, spread) > STRAY_SUPPORT:
