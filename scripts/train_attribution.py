@@ -188,7 +188,7 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--epochs", type=int, default=400)
     ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--prune", type=float, default=0.03, help="drop weights smaller than this (file size)")
+    ap.add_argument("--prune", type=float, default=0.0, help="drop weights smaller than this (file size; the threshold is chosen without pruning)")
     ap.add_argument("--out", type=Path, default=LEXICON_DIR / "attribution_cue_model.json")
     args = ap.parse_args()
 
