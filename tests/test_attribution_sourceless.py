@@ -126,3 +126,12 @@ def test_it_is_unclear_whether_is_proposed_with_the_clause_as_content(nlp):
     c = next(c for c in find(doc, list(doc.sents), quote_regions(text), open_verbs=True)
              if text[c.cue[0]:c.cue[1]] == "is unclear")  # proposed; the cue model judges it
     assert c.source is None and text[c.content[0]:c.content[1]].startswith("whether the council")
+
+
+def test_speaker_hung_on_the_quotation_by_the_parser(nlp):
+    text = ("The mayor spoke on Friday.\n\n“We were wrong not to confront him early,” Ramos, 58, told AFP in an "
+            "interview on Monday.\n\n“Many people agree with us.”")
+    a = next(a for a in run(nlp, text) if a.cue == "told")
+    assert a.source.text == "Ramos, 58" and a.direct
+    # the narration between the two quotations is not scored as content
+    assert frags(text, to_prediction(a)) == ["“We were wrong not to confront him early,”", "“Many people agree with us.”"]

@@ -155,6 +155,13 @@ PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 QUOTE_MARKS = "\"“”«»"  # double marks only: ’ is also the apostrophe
 
 
+def _drop_narration(text: str, frags: list, offset: int, cue: tuple[int, int]) -> list:
+    """'“Q1,” X told AFP on Monday.¶“Q2”': an unquoted fragment after the cue with a quotation after it is
+    narration between the two quotations, not content."""
+    marked = [any(ch in QUOTE_MARKS for ch in text[a - offset:b - offset]) for a, b in frags]
+    return [f for i, f in enumerate(frags) if marked[i] or f[1] <= cue[0] or not any(marked[i + 1:])]
+
+
 def _quoted_part(text: str, frag: tuple[int, int], offset: int, cue: tuple[int, int]) -> tuple[int, int] | None:
     """A fragment of a quote split by its cue keeps only its quoted part: '“Cruz,” Beck joked, again using
     an accent, “Amen!”' -> '“Cruz,”' and '“Amen!”' (the narration around the cue is not content)."""
@@ -187,6 +194,7 @@ def to_prediction(attr: Attribution) -> dict:
     frags = [p for f in frags for p in _paragraphs(attr.content.text, f, s)]
     if attr.direct and attr.cue_span and len(frags) > 1:
         frags = [f for f in (_quoted_part(attr.content.text, f, s, attr.cue_span) for f in frags) if f]
+        frags = _drop_narration(attr.content.text, frags, s, attr.cue_span)
     frags = [f for f in frags if not _empty_fragment(attr.content.text[f[0] - s:f[1] - s])] or frags
     src = [attr.source.start, attr.source.end] if attr.source.start is not None else None
     return {"source": src, "cue": list(attr.cue_span) if attr.cue_span else None,

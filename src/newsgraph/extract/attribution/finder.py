@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .model import features, group, noun_features
 from .nosource import _in_features, _participle, _prep_source, _sourceless
-from .parse import (CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _subject,
-                    _widen_to_quotes)
+from .parse import (CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _speaker_after_quote,
+                    _subject, _widen_to_quotes)
 from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _speaker_lines, _trim
 
 
@@ -143,7 +143,13 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             if subj is None and inlex and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 subj = _stray_subject(tok)  # "About 4 in 10 say they …": the parser gave the verb no subject
             src_rng = None
-            if subj is not None:
+            if inlex and (subj is None or _in_quote(subj.idx, regions)):
+                src_rng = _speaker_after_quote(tok, regions)  # "“…,” Ramos, 58, told AFP"
+                subj = doc[src_rng[1]] if src_rng else subj
+            after_quote = src_rng is not None
+            if after_quote:
+                pass
+            elif subj is not None:
                 if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
                     continue
                 src_rng = (_reduced_relative_start(subj), subj.right_edge.i)
@@ -152,10 +158,12 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
                 continue
             rngs, hi_cue, kind = _content_tokens(tok, lemma, wide=open_verbs and not inlex)
+            if after_quote and kind != "clause":
+                rngs = []  # the quotation before the speaker is the content
             if kind == "clause":
                 rngs = _drop_clause_before_source(doc, rngs, src_rng, tok.i, regions)
             extra = None
-            if not rngs:
+            if not rngs and not after_quote:
                 rngs, kind = _clause_before(tok), "before"
             if not rngs:
                 extra, kind = _quote_near(doc, tok, min(src_rng[0], tok.i), regions), "quote"

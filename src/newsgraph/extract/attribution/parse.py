@@ -94,3 +94,25 @@ def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tupl
         p = preps[0]
         return [(p.i + 1, p.right_edge.i)], p.i, "prep"
     return [], hi_cue, ""
+
+
+def _speaker_after_quote(v: Token, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'“…,” Ramos, 58, told AFP': the words between a closing quotation and the speech verb, when the parser
+    hung them on the quotation (so the verb has no subject of its own, or one inside the quotation)."""
+    doc = v.doc
+    end = max((qe for qs, qe in regions if qe <= v.idx), default=None)
+    if end is None or v.idx - end > 120:
+        return None
+    toks = [t for t in doc[v.sent.start:v.i] if t.idx >= end]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and toks[-1].dep_ in CUE_MODIFIERS and toks[-1].head.i == v.i:
+        toks = toks[:-1]  # "Ramos later told"
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or len(toks) > 20 or toks[0].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+        return None
+    relative = any(t.lower_ in ("who", "which", "whose") for t in toks)
+    if any(t.pos_ == "VERB" for t in toks) and not relative:
+        return None  # narration, not a speaker
+    return toks[0].i, toks[-1].i
