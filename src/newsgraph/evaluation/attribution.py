@@ -119,6 +119,12 @@ def gold_files(split_dir: Path) -> dict[str, Path]:
 
 
 # ---------------------------------------------------------------- predictions
+QUOTE_MARKS = "\"“”«»"  # double marks only: ’ is also the apostrophe
+PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+FILLER = frozenset({"and", "but", "or", "so", "as", "because", "although", "while", "if", "then", "yet", "also",
+                    "even", "still"})  # connectives left over once the source and cue are cut out
+
+
 def _trim_punct(text: str, lo: int, hi: int, offset: int) -> tuple[int, int] | None:
     """A content fragment left after cutting out the cue, without the commas around it."""
     while lo < hi and text[lo] in " ,;:—–-\n.":
@@ -141,18 +147,10 @@ def _paragraphs(text: str, frag: tuple[int, int], offset: int) -> list[tuple[int
     return out
 
 
-FILLER = frozenset({"and", "but", "or", "so", "as", "because", "although",
-                    "while", "if", "then", "yet", "also", "even", "still"})
-
-
 def _empty_fragment(piece: str) -> bool:
     """A leftover of cutting out the source and cue ("But", "And as", "”"): no content of its own."""
     words = re.findall(r"\w+", piece.lower())
     return not words or all(w in FILLER for w in words)
-
-
-PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
-QUOTE_MARKS = "\"“”«»"  # double marks only: ’ is also the apostrophe
 
 
 def _drop_narration(text: str, frags: list, offset: int, cue: tuple[int, int]) -> list:

@@ -3,8 +3,8 @@
 Quotations are found by their marks (straight, curly, ``…''; continued over paragraphs), scare quotes
 (1–3 words inside a clause) and titles are skipped. The speaker comes from the direct attribution
 whose content covers the quotation ("“We will respond,” Lavrov said, “when the time comes.”" is one
-quote in two parts; a quotation in the next paragraph is a quote of its own); its pronoun sources ("he said") are already resolved to the named person by the
-attribution extractor. A quotation with no cue of its own that opens the paragraph right after an
+quote in two parts; a quotation in the next paragraph is a quote of its own); its pronoun sources
+("he said") are already resolved to the named person by the attribution extractor. A quotation with no cue of its own that opens the paragraph right after an
 attributed one keeps that speaker.
 """
 from __future__ import annotations

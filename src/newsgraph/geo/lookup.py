@@ -44,7 +44,7 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
     found = index.get(key)
     if text.isalpha() and text.isupper() and len(key) <= 4:  # "SRT", "TLC": airport codes among towns' alternate names
         found = tuple(e for e in found if e.feature_class != "P" or e.population >= ACRONYM_TOWN
-                      or e.name.lower() == text.lower())  # "CHU" is not Chũ
+                      or e.name.lower() == text.lower())  # "NIS" is not Niš
     if any(e.feature_code == "PCLI" and normalise(e.name) == key for e in found):
         # "Mexico" is the country: towns called so only by an alternate name ("Mexico City") drop out
         found = tuple(e for e in found if e.feature_class != "P" or normalise(e.name) == key)

@@ -147,13 +147,11 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 src_rng = _speaker_after_quote(tok, regions)  # "“…,” Ramos, 58, told AFP"
                 subj = doc[src_rng[1]] if src_rng else subj
             after_quote = src_rng is not None
-            if after_quote:
-                pass
-            elif subj is not None:
+            if not after_quote and subj is not None:
                 if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
                     continue
                 src_rng = (_reduced_relative_start(subj), subj.right_edge.i)
-            elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:  # "a spokesman saying ..."
+            elif not after_quote and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:  # "a spokesman saying ..."
                 src_rng = (tok.head.left_edge.i, tok.left_edge.i - 1)
             if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
                 continue
@@ -187,10 +185,12 @@ def _nesting_features(cands: list[Candidate]) -> None:
     """Mark weak model-judged candidates (not a reporting verb with a clause) whose cue lies inside another
     candidate's content ("X said Y wants to …"): annotators mark such nested cues far less often. "strong" hosts
     are lexicon verbs with a clause and candidates the model does not judge ("according to")."""
-    hosts = [(c.content, c.feats is None or ("inlex" in c.feats and "K=clause" in c.feats)) for c in cands
-             if c.content[1] > c.content[0]]
+    def strong(c: Candidate) -> bool:
+        return c.feats is None or ("inlex" in c.feats and "K=clause" in c.feats)
+
+    hosts = [(c.content, strong(c)) for c in cands if c.content[1] > c.content[0]]
     for c in cands:
-        if c.feats is None or ("inlex" in c.feats and "K=clause" in c.feats):
+        if strong(c):
             continue  # a reporting verb with a clause stays a nested attribution ("X reported that Y said …")
         lo, hi = c.cue
         inside = [strong for (s, e), strong in hosts if s <= lo and hi <= e and (s, e) != c.content]

@@ -32,6 +32,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 SENTENCE_TAIL = re.compile(r"[^\n]{0,200}?[.!?][ \t]+")
+PARAGRAPH_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t]*\n[ \t\n]*")  # '… Lee said.¶“Q2”'
 INNER_STOP = re.compile(r"(?:[a-z]{2,}|\d)[.!?][\"”’']*[ \t]+[A-Z“\"]")  # a sentence end ("Gov. Bill" is none)
 
 
@@ -48,9 +49,6 @@ def _sentence_tail(text: str, end: int, regions: list[tuple[int, int]]):
         if m is not None and not INNER_STOP.search(text, end, qs - 1):
             return m
     return None
-
-
-PARAGRAPH_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t]*\n[ \t\n]*")  # '… Lee said.¶“Q2”'
 
 
 MID_TAIL = re.compile(r"[^\n“”\".!?]{0,80},[ \t]*")
