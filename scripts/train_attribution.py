@@ -193,6 +193,8 @@ def main() -> None:
     args = ap.parse_args()
 
     split_dir = args.data / "train"
+    if not (split_dir / "text").is_dir() or not (split_dir / "attributions").is_dir():
+        ap.error(f"{split_dir} has no text/ and attributions/ folders; pass --data a PolNeAR-style data/ folder")
     nlp = load(Settings.from_env().model)
     if args.docs:
         from spacy.tokens import DocBin
