@@ -67,3 +67,36 @@ def test_stance_and_cognition_cues(nlp):
 def test_ordinary_actions_are_not_attributions(nlp):
     _, attrs = run(nlp, "The company built a new factory in Ohio last year.")
     assert attrs == []
+
+
+def test_speaker_after_the_quotation_whatever_the_parse(nlp):
+    _, attrs = run(nlp, '"The harbour will reopen in a week," said Maria Lopez, a port official who oversees '
+                        'the repairs of the eastern pier.')
+    a = by_cue(attrs, "said")
+    assert a.source.text.startswith("Maria Lopez, a port official") and a.direct
+    _, attrs = run(nlp, '"We have enough water for the summer," Okafor, 52, told Reuters on Tuesday.')
+    a = by_cue(attrs, "told")
+    assert a.source.text == "Okafor, 52" and a.content.text.startswith('"We have enough water')
+
+
+def test_speaker_before_an_aside(nlp):
+    _, attrs = run(nlp, "One delegate, who like several others asked not to be named, said the vote would be delayed.")
+    a = by_cue(attrs, "said")
+    assert a.source.text.startswith("One delegate") and a.content.text == "the vote would be delayed"
+
+
+def test_addressee_or_day_is_not_the_content(nlp):
+    _, attrs = run(nlp, '"We are not giving up," the coach told fans in Leeds.')
+    a = by_cue(attrs, "told")
+    assert a.source.text == "the coach" and a.content.text == '"We are not giving up,"'
+    _, attrs = run(nlp, '"The bridge is safe," she said Sunday.')
+    assert by_cue(attrs, "said").content.text == '"The bridge is safe,"'
+
+
+def test_citing_a_reason_outside_a_report(nlp):
+    _, attrs = run(nlp, "The council cancelled the parade, citing the cost of extra policing.")
+    a = by_cue(attrs, "citing")
+    assert a.source.text == "The council" and a.content.text == "the cost of extra policing"
+    _, attrs = run(nlp, "The Journal reported the deal, citing sources from an unnamed US partner.")
+    a = by_cue(attrs, "citing")
+    assert a.source.text == "sources from an unnamed US partner" and a.parent == by_cue(attrs, "reported").id

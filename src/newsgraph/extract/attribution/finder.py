@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .model import features, group, noun_features
 from .nosource import _in_features, _participle, _prep_source, _sourceless
-from .parse import (CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _speaker_after_quote,
-                    _subject, _widen_to_quotes)
+from .parse import (ADDRESSEE_VERBS, CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _speaker_after_quote,
+                    _speaker_before_aside, _speaker_inverted, _subject, _widen_to_quotes)
 from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _speaker_lines, _trim
 
 
@@ -42,12 +42,24 @@ def _clause_before(v: Token) -> list[tuple[int, int]]:
     return []
 
 
-def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _addressee_or_time(doc: Doc, rngs, lemma: str) -> bool:
+    """The object of a speech verb names whom it was told to or when ('told fans in Leeds', 'said
+    Sunday'), not what was said."""
+    if len(rngs) != 1:
+        return False
+    span = doc[rngs[0][0]:rngs[0][1] + 1]
+    if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span):
+        return True
+    return lemma in ADDRESSEE_VERBS
+
+
+def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]],
+                skip: int | None = None) -> tuple[int, int] | None:
     """A quotation outside the verb's parse: 'X said: “…”', 'X said. “…”', '“…?” X said' (the
     quotation ends right before the clause that starts at token ``first``), or 'X added:' followed
-    by a paragraph of quoted text without marks."""
+    by a paragraph of quoted text without marks. ``skip``: look for it after this token (the addressee)."""
     text = doc.user_data.get("newsgraph_text") or doc.text  # Doc.text rebuilds the string on every call
-    end = v.idx + len(v)
+    end = v.idx + len(v) if skip is None else doc[skip].idx + len(doc[skip])
     start = doc[first].idx
     for qs, qe in regions:
         if qs >= end and text[end:qs].strip(" :,.\n") == "" and qs - end < 6:
@@ -120,9 +132,9 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     hi = max(obj.right_edge.i, tok.right_edge.i)  # "citing sources from an unnamed partner"
-                    out.append(Candidate(_trim(text, *_chars(doc, obj.left_edge.i, hi)),
-                                         _chars(doc, tok.i, tok.i), (0, 0), False, tok.i, tok.head.i,
-                                         (obj.left_edge.i, hi)))
+                    cited = _trim(text, *_chars(doc, obj.left_edge.i, hi))
+                    out.append(Candidate(cited, _chars(doc, tok.i, tok.i), (0, 0), False, tok.i, tok.head.i,
+                                         (obj.left_edge.i, hi), alone=None if relative else _citer(tok, cited, regions)))
                 continue
             inlex = lemma in lex.verbs
             if open_verbs and lemma == "be" and tok.dep_ not in ("aux", "auxpass"):
@@ -145,6 +157,10 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             src_rng = None
             if inlex and (subj is None or _in_quote(subj.idx, regions)):
                 src_rng = _speaker_after_quote(tok, regions)  # "“…,” Ramos, 58, told AFP"
+                if src_rng is None and subj is None:
+                    src_rng = _speaker_inverted(tok, regions)  # "“…,” said Lopez, a port official"
+                if src_rng is None and subj is None:
+                    src_rng = _speaker_before_aside(tok, regions)  # "One delegate, who asked not to be named, said"
                 subj = doc[src_rng[1]] if src_rng else subj
             after_quote = src_rng is not None
             if not after_quote and subj is not None:
@@ -161,6 +177,10 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             if kind == "clause":
                 rngs = _drop_clause_before_source(doc, rngs, src_rng, tok.i, regions)
             extra = None
+            if inlex and kind in ("object", "prep") and _addressee_or_time(doc, rngs, lemma):
+                near = _quote_near(doc, tok, min(src_rng[0], tok.i), regions, skip=rngs[0][1])
+                if near is not None:  # "“…,” the coach told fans in Leeds": the quotation is the content
+                    rngs, extra, kind = [], near, "quote"
             if not rngs and not after_quote:
                 rngs, kind = _clause_before(tok), "before"
             if not rngs:
@@ -220,6 +240,8 @@ def _reduced_relative_start(subj: Token) -> int:
     """'…, a step officials hope will …': the parser glues the head of a reduced relative ('a step') onto its
     subject as a compound; a singular determiner on a plural subject marks the glue, the source starts after it."""
     lo = subj.left_edge.i
+    while lo < subj.i and subj.doc[lo].is_punct:
+        lo += 1  # '“…,” Okafor, 52, told': the closing quotation mark hung on the subject
     det = subj.doc[lo]
     if subj.tag_ in ("NNS", "NNPS") and det.dep_ == "det" and det.lower_ in SINGULAR_DETS:
         glued = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.tag_ == "NN"]
@@ -330,13 +352,31 @@ def _noun_cue(doc: Doc, noun: Token, add) -> None:
         add((noun.left_edge.i, noun.i - 1), (noun.i, noun.i), [(content[0].left_edge.i, content[0].right_edge.i)], noun.i)
 
 
+def _citer(tok: Token, cited: tuple[int, int], regions) -> Candidate | None:
+    """'The council refused, citing the cost': the subject of the clause the phrase hangs on is the source and
+    what it cites the content (used when that clause is no attribution)."""
+    subj = _subject(tok)
+    doc = tok.doc
+    text = doc.user_data.get("newsgraph_text") or doc.text
+    if subj is None or subj.dep_ == "expl" or subj.lower_ in lexicon().no_source or _in_quote(subj.idx, regions):
+        return None
+    src = (_reduced_relative_start(subj), subj.right_edge.i)
+    if src[1] < src[0] or src[0] <= tok.i <= src[1]:
+        return None
+    return Candidate(_trim(text, *_chars(doc, *src)), _chars(doc, tok.i, tok.i), cited, False, tok.i, None, src)
+
+
 def _fill_citing(cands: list[Candidate]) -> list[Candidate]:
-    """A 'citing' candidate takes its content from the attribution it hangs on."""
+    """A 'citing' candidate takes its content from the attribution it hangs on; one that hangs on none, or on
+    a verb outside the reporting lexicon, is the clause subject's attribution of what it cites."""
     out = []
     for c in cands:
         if c.cites is not None:
             host = next((h for h in cands if h.cites is None and (h.verb == c.cites or (
                 h.source_tokens and h.source_tokens[0] <= c.cites <= h.source_tokens[1]))), None)
+            if c.alone is not None and (host is None or (host.feats and "inlex" not in host.feats)):
+                out.append(c.alone)  # "refused, citing the cost": the reason is what is cited
+                continue
             if host is None:
                 continue
             c.content, c.direct = host.content, host.direct

@@ -116,3 +116,44 @@ def _speaker_after_quote(v: Token, regions: list[tuple[int, int]]) -> tuple[int,
     if any(t.pos_ == "VERB" for t in toks) and not relative:
         return None  # narration, not a speaker
     return toks[0].i, toks[-1].i
+
+
+def _speaker_inverted(v: Token, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'“…,” said Maria Lopez, a port official who …': a speech verb right after a closing quotation, its
+    speaker after it, which the parser hung elsewhere (the verb has no subject): the rest of the sentence, up
+    to a following quotation or a participle clause (', adding that …')."""
+    doc = v.doc
+    text = doc.user_data.get("newsgraph_text") or doc.text
+    if not any(qe <= v.idx and text[qe:v.idx].strip(" ,") == "" for qs, qe in regions):
+        return None
+    toks = []
+    for t in doc[v.i + 1:v.sent.end]:
+        if any(qs <= t.idx < qe for qs, qe in regions) or (toks and toks[-1].text == "," and t.tag_ == "VBG"):
+            break
+        toks.append(t)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks or len(toks) > 30 or toks[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    return toks[0].i, toks[-1].i
+
+
+def _speaker_before_aside(v: Token, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'One delegate, who like several others asked not to be named, said …': a speech verb with no subject,
+    after a noun phrase and an aside set off by commas, which the parser made the subject of the aside: the
+    sentence up to the verb is the speaker."""
+    doc = v.doc
+    toks = list(doc[v.sent.start:v.i])
+    while toks and (toks[0].is_space or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].dep_ in CUE_MODIFIERS and toks[-1].head.i == v.i:
+        toks = toks[:-1]  # "…, later said"
+    if len(toks) < 4 or toks[-1].text not in (",", "-", "—", "–") or len(toks) > 40:
+        return None
+    if toks[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") or any(
+            qs <= t.idx < qe for t in toks for qs, qe in regions):
+        return None
+    first_break = next((i for i, t in enumerate(toks) if t.text in (",", "-", "—", "–")), len(toks))
+    if first_break == 0 or any(t.pos_ in ("VERB", "AUX") for t in toks[:first_break]):
+        return None  # a clause, not a noun phrase, before the aside
+    return toks[0].i, toks[-2].i

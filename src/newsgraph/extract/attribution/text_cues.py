@@ -18,6 +18,7 @@ class Candidate:
     cites: int | None = None  # token index the "citing" phrase hangs on
     source_tokens: tuple[int, int] | None = None  # token range of the source phrase
     feats: list[str] | None = None  # model features of a verb candidate (model.features)
+    alone: Candidate | None = None  # a "citing" phrase that hangs on no attribution: the clause's subject cites
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
