@@ -100,3 +100,13 @@ def test_citing_a_reason_outside_a_report(nlp):
     _, attrs = run(nlp, "The Journal reported the deal, citing sources from an unnamed US partner.")
     a = by_cue(attrs, "citing")
     assert a.source.text == "sources from an unnamed US partner" and a.parent == by_cue(attrs, "reported").id
+
+
+def test_interview_answers_are_attributed(nlp):
+    text = ("Interview with the author.\n\nQ: You wrote the book in a single winter. Why the hurry?\n\n"
+            "A: I had promised my editor a draft by March, and the story would not wait.")
+    _, attrs = run(nlp, text)
+    labels = sorted(a.source.text for a in attrs if a.cue == ":")
+    assert labels == ["A", "Q"]
+    _, attrs = run(nlp, "A new poll: voters favour the bridge\n\nThe survey was taken in May.")
+    assert not [a for a in attrs if a.cue == ":" and a.source.text.startswith("A")]

@@ -111,8 +111,9 @@ def _speaker_lines(text: str, taken: set) -> list[Candidate]:
     found = []
     for m in SPEAKER_LINE.finditer(text, text.find("\n") + 1 if "\n" in text else len(text)):
         colon = m.end(1)
-        if (colon, colon + 1) in taken or m.group(1).split()[0].lower() in HEADLINE_LABELS:
-            continue
+        label = m.group(1)
+        if (colon, colon + 1) in taken or (label not in ("Q", "A") and label.split()[0].lower() in HEADLINE_LABELS):
+            continue  # "A:" answers an interview question; "A new poll: …" is a headline
         if any(a <= m.start(2) < b for a, b in taken):
             continue
         found.append(Candidate((m.start(1), m.end(1)), (colon, colon + 1), _trim(text, m.start(2), m.end(2)), False))
