@@ -248,3 +248,9 @@ def test_a_name_listed_with_states_reads_as_a_state(nlp):
     assert state.feature_code == "ADM1" and state.admin1 == "WA"
     (city,) = _resolve_spans(nlp, "The senator flew back to Washington on Tuesday.", ["Washington"])
     assert city.admin1 == "DC"
+
+
+def test_the_west_is_not_put_in_the_articles_town(nlp):
+    text = "Relations between Russia and the West have worsened, officials in Moscow said on Friday."
+    russia, west, moscow = _resolve_spans(nlp, text, ["Russia", "West", "Moscow"])
+    assert russia.country_code == "RU" and moscow.name == "Moscow" and west is None

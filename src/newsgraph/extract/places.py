@@ -23,7 +23,7 @@ from ..geo.lookup import (  # noqa: F401
     qualifier,
     words,
 )
-from ..geo.rank import Mention, resolve_all, within
+from ..geo.rank import DIRECTIONS, Mention, resolve_all, within
 from ..types import Place
 from . import place_spans
 from .actors import is_agentive
@@ -60,8 +60,10 @@ def mention(ctx: Context, start: int, end: int) -> Mention:
     if how == "inside" and {e.feature_code for e in found if e.feature_class != "P"} & REGIONS and any(
             normalise(w) in words()["facilities"] for w in text.split()[:-1]):
         found = ()  # a building named after a continent or sea ("the Mall of Asia") is in the article's town
-    if not found:  # an unknown name (a village, an estate): in the town the article names most, or its qualifier
-        return Mention(key, (), facility=True, areas=tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE))
+    if not found:  # an unknown name (a village, an estate): in the town the article names most, or its qualifier;
+        # a bare direction ("the West", "Western governments") is no local place
+        return Mention(key, (), facility=key not in DIRECTIONS,
+                       areas=tuple(q for q in quals if q.feature_code in COUNTRY_OR_STATE))
     if any(e.feature_code in COUNTRY and normalise(e.name) == key for e in found):
         # a country is not qualified by a country: "Mexico, the US, and Chile" is a list
         quals = [q for q in quals if q.feature_code not in COUNTRY or any(
