@@ -77,3 +77,9 @@ def test_capitals_that_are_parties_are_actors_and_destinations_are_not(nlp):
 def test_common_variant_spellings_of_countries(nlp):
     found = coded(nlp, "Troops from Afganistan and the Phillipines joined the exercise in Cote d'Ivoire.")
     assert {found[name].code for name in ("Afganistan", "Phillipines")} == {"AFG", "PHL"}
+
+
+def test_a_counterpart_named_after_his_country_is_coded(nlp):
+    found = coded(nlp, "The Dutch foreign minister met his Polish counterpart Anna Kowalczyk in Warsaw on Monday.")
+    person = next(a for a in found.values() if "Kowalczyk" in a.text)
+    assert (person.code, person.sector, person.kind) == ("POL", "GOV", "person")
