@@ -254,3 +254,18 @@ def test_the_west_is_not_put_in_the_articles_town(nlp):
     text = "Relations between Russia and the West have worsened, officials in Moscow said on Friday."
     russia, west, moscow = _resolve_spans(nlp, text, ["Russia", "West", "Moscow"])
     assert russia.country_code == "RU" and moscow.name == "Moscow" and west is None
+
+
+def test_a_facility_with_no_town_named_is_in_the_county_named(nlp):
+    text = ("Voters in Marion County will decide on the levy that funds Kesterwood General Hospital. "
+            "Officials in Marion County, Oregon, said the measure would pass.")
+    county, hospital, _ = _resolve_spans(nlp, text, ["Marion County", "Kesterwood General Hospital", "Oregon"])
+    assert county.feature_code == "ADM2" and hospital == county
+
+
+def test_a_town_inside_a_persons_name_does_not_place_a_building(nlp):
+    from newsgraph.geo.lookup import lookup
+
+    assert lookup("Ronald Wilson Reagan Middle")[1] == ()
+    assert lookup("Sheikh Akil cemetery")[1] == ()
+    assert {e.country_code for e in lookup("Manila Cathedral")[1]} >= {"PH"}

@@ -243,7 +243,8 @@ def _locate_facilities(mentions: list[Mention], out: list[Entry | None], strays=
     """A facility or unknown name with no candidate of its own is in the most named town of the article's main
     country (the nearest one named before it breaks a tie), else in that country itself. One named after an area
     ("Iowa State University", "Bank of England"), said to be in one ("the summit in Peru") or qualified by one
-    is in the most named town of that area, else at the area's seat of government (Denver, London, Lima)."""
+    is in the most named town of that area, else at the area's seat of government (Denver, London, Lima). With no
+    town named, a facility is in the most named county or state, else in the country."""
     from .lookup import capital
 
     countries = Counter(e.country_code for e in out if e is not None and e.country_code)
@@ -251,6 +252,10 @@ def _locate_facilities(mentions: list[Mention], out: list[Entry | None], strays=
     towns = [i for i, e in enumerate(out) if e is not None and e.feature_class == "P"]
     country = next((e for e in out if e is not None and e.country_code == main and e.feature_code in {"PCLI", "PCLF"}),
                    None)
+    divisions = Counter(e.geonameid or id(e) for e in out if e is not None and e.country_code == main
+                        and e.feature_code in {"ADM2", "ADM1"})
+    division = next((e for e in out if e is not None and divisions and (e.geonameid or id(e)) ==
+                     divisions.most_common(1)[0][0]), None)  # the most named county or state of that country
     counts = Counter(out[i].geonameid or id(out[i]) for i in towns if i not in strays)
     towns = [i for i in towns if i not in strays]
     for i, m in enumerate(mentions):
@@ -273,7 +278,9 @@ def _locate_facilities(mentions: list[Mention], out: list[Entry | None], strays=
             out[i] = out[best]
         elif areas:
             out[i] = capital(areas[0]) or areas[0]
-        elif country:  # no town named: the main country itself (a small country is a close guess)
+        elif division:  # no town named: the county or state named most ("the county hospital")
+            out[i] = division
+        elif country:  # nor a county or state: the main country itself (a small country is a close guess)
             out[i] = country
     return out
 
