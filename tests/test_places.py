@@ -269,3 +269,11 @@ def test_a_town_inside_a_persons_name_does_not_place_a_building(nlp):
     assert lookup("Ronald Wilson Reagan Middle")[1] == ()
     assert lookup("Sheikh Akil cemetery")[1] == ()
     assert {e.country_code for e in lookup("Manila Cathedral")[1]} >= {"PH"}
+
+
+def test_an_international_organisation_named_as_a_place_is_at_its_headquarters():
+    from newsgraph.geo.lookup import lookup
+
+    assert [(e.name, e.country_code) for e in lookup("the United Nations")[1]] == [("New York City", "US")]
+    assert [e.country_code for e in lookup("NATO")[1]] == ["BE"]
+    assert lookup("who")[1] == ()  # the pronoun is no organisation

@@ -7,6 +7,8 @@
   unless it is an item of a list ("Flights from Dallas, Georgia and Florida").
 - ``host`` / ``host_place``: the place a facility is said to be in ("the university hospital in Montpellier", "Elm Street
   in Springfield", "the Grand Theatre, Wexford").
+- ``organisation_seat``: the headquarters of an international organisation named as a place ("the United
+  Nations" -> New York City).
 - ``capital``: the seat of government of a country or first-order division (Lima, Denver), where an organisation
   named after the area or said to be in it is put when the article names no town of it.
 """
@@ -41,6 +43,9 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
     index = gazetteer.load()
     text = text.removesuffix("'s").removesuffix("’s").strip()
     key = normalise(text)
+    seat = organisation_seat(text)
+    if seat is not None:  # "the United Nations": its headquarters, not the town of Un
+        return key, (seat,), "exact"
     found = index.get(key)
     if text.isalpha() and text.isupper() and len(key) <= 4:  # "SRT", "TLC": airport codes among towns' alternate names
         found = tuple(e for e in found if e.feature_class != "P" or e.population >= ACRONYM_TOWN
@@ -84,6 +89,21 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
         if found_parts:  # of equal length, the better-known place ("Clinton Academy Manchester": Manchester)
             return key, max(found_parts, key=_prominence), "inside"
     return key, (), ""
+
+
+@functools.lru_cache(maxsize=1)
+def _seats() -> dict[str, tuple[str, str]]:
+    return {name: tuple(seat) for name, seat in lexicons.load("organisation_seats")["seats"].items()}
+
+
+def organisation_seat(text: str) -> Entry | None:
+    """The headquarters town of an international organisation named exactly ("United Nations", "NATO")."""
+    text = text.removeprefix("the ").removeprefix("The ")
+    seat = _seats().get(text)
+    if seat is None:
+        return None
+    towns = [e for e in gazetteer.load().get(normalise(seat[1])) if e.feature_class == "P" and e.country_code == seat[0]]
+    return max(towns, key=lambda e: e.population, default=None)
 
 
 def _name_part(word: str, lexicon: dict) -> bool:
