@@ -110,3 +110,19 @@ def test_interview_answers_are_attributed(nlp):
     assert labels == ["A", "Q"]
     _, attrs = run(nlp, "A new poll: voters favour the bridge\n\nThe survey was taken in May.")
     assert not [a for a in attrs if a.cue == ":" and a.source.text.startswith("A")]
+
+
+def test_venue_or_medium_of_a_speech_verb_is_not_the_content(nlp):
+    _, attrs = run(nlp, "“We are ready for the storm,” the mayor said on local radio.")
+    assert by_cue(attrs, "said").content.text == "“We are ready for the storm,”"
+    _, attrs = run(nlp, "“Nobody expected this,” Ortiz said at a town meeting.")
+    assert by_cue(attrs, "said").content.text == "“Nobody expected this,”"
+    _, attrs = run(nlp, "The plant will close, she said on Monday.")
+    assert by_cue(attrs, "said").content.text == "The plant will close"
+
+
+def test_clause_goes_on_after_a_parenthetical_cue(nlp):
+    text = "The shop was busy, she said, because of the sale."
+    _, attrs = run(nlp, text)
+    frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "said"))["content"]]
+    assert frags == ["The shop was busy", "because of the sale"]

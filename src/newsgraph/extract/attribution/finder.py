@@ -33,7 +33,9 @@ def _clause_before(v: Token) -> list[tuple[int, int]]:
         lo = h.left_edge.i
         hi = v.left_edge.i - 1
         if hi >= lo:
-            return [(lo, hi)]
+            # "The shop was busy, she said, because of the sale": the clause goes on after the cue
+            rngs = [(lo, hi), (v.right_edge.i + 1, h.right_edge.i)]
+            return [(a, b) for a, b in rngs if b >= a and not all(t.is_punct for t in v.doc[a:b + 1])]
     as_clause = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
     if (v.dep_ in ("parataxis", "ccomp") or as_clause) and h.i > v.i and h.pos_ in ("VERB", "AUX"):
         # "Voters, Clinton suggested, don't have to worry" / "As Crane said, the two have become ..."
@@ -43,14 +45,21 @@ def _clause_before(v: Token) -> list[tuple[int, int]]:
 
 
 def _addressee_or_time(doc: Doc, rngs, lemma: str) -> bool:
-    """The object of a speech verb names whom it was told to or when ('told fans in Leeds', 'said
-    Sunday'), not what was said."""
+    """The object of a speech verb names whom it was told to, when or where ('told fans in Leeds', 'said
+    Sunday', 'said on the radio', 'wrote to the board'), not what was said."""
     if len(rngs) != 1:
         return False
     span = doc[rngs[0][0]:rngs[0][1] + 1]
     if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span):
         return True
+    prep = doc[rngs[0][0] - 1]
+    if lemma in SETTING_VERBS and prep.dep_ == "prep" and prep.lower_ in SETTING_PREPS:
+        return True
     return lemma in ADDRESSEE_VERBS
+
+
+SETTING_VERBS = frozenset({"say", "add", "tell", "write", "tweet", "post", "note", "explain", "state", "declare"})
+SETTING_PREPS = frozenset({"on", "at", "to", "in"})  # the medium, venue or addressee of a speech verb
 
 
 def _quote_near(doc: Doc, v: Token, first: int, regions: list[tuple[int, int]],
@@ -181,6 +190,8 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 near = _quote_near(doc, tok, min(src_rng[0], tok.i), regions, skip=rngs[0][1])
                 if near is not None:  # "“…,” the coach told fans in Leeds": the quotation is the content
                     rngs, extra, kind = [], near, "quote"
+                elif not after_quote and _clause_before(tok):  # "The plant will close, she said on Monday, …"
+                    rngs, kind = _clause_before(tok), "before"
             if not rngs and not after_quote:
                 rngs, kind = _clause_before(tok), "before"
             if not rngs:
