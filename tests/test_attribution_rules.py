@@ -126,3 +126,21 @@ def test_clause_goes_on_after_a_parenthetical_cue(nlp):
     _, attrs = run(nlp, text)
     frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "said"))["content"]]
     assert frags == ["The shop was busy", "because of the sale"]
+
+
+def test_quotation_continues_after_a_title_or_a_long_speaker(nlp):
+    text = "“We must act now,” she said on “Meet the Press.” “There is no time left.”"
+    _, attrs = run(nlp, text)
+    assert by_cue(attrs, "said").content.text.endswith("“There is no time left.”")
+    text = ("''We need a bigger boat,'' said Anna Berg, who ran the harbor office under two mayors yet backed "
+            "neither in the election. ''The old one leaks.''")
+    _, attrs = run(nlp, text)
+    frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "said"))["content"]]
+    assert frags == ["''We need a bigger boat,''", "''The old one leaks.''"]
+
+
+def test_quotation_continues_an_indirect_content_before_the_cue(nlp):
+    text = "Rents will keep rising, the planner said. “Nobody is building enough homes.”"
+    _, attrs = run(nlp, text)
+    frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "said"))["content"]]
+    assert frags == ["Rents will keep rising", "“Nobody is building enough homes.”"]

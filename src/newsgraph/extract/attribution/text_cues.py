@@ -32,7 +32,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-SENTENCE_TAIL = re.compile(r"[^\n]{0,200}?[.!?][ \t]+")
+SENTENCE_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t\xa0]+")  # '… on “Face the Nation.” “Q2”'
 PARAGRAPH_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t]*\n[ \t\n]*")  # '… Lee said.¶“Q2”'
 INNER_STOP = re.compile(r"(?:[a-z]{2,}|\d)[.!?][\"”’']*[ \t]+[A-Z“\"]")  # a sentence end ("Gov. Bill" is none)
 
@@ -60,15 +60,17 @@ def _continue_quotes(text: str, cands: list[Candidate], regions: list[tuple[int,
     sentence (or opening the next paragraph), claimed by no other attribution, continues its content."""
     starts = {qs: qe for qs, qe in regions}
     for c in cands:
-        if not c.direct:
-            continue
         end = max(c.content[1], c.cue[1], c.source[1] if c.source else 0)
+        if not c.direct and not (c.content[1] <= c.cue[0] and c.source is not None):
+            continue  # 'Rents will rise, Lee said. “Q2”' continues too
         m = None
-        if c.content[1] <= c.cue[0]:  # '“Q1,” X said on Friday, “Q2”' (same sentence), else the next sentence
+        # '“Q1,” X said on Friday, “Q2”' (same sentence), else the next sentence; the content may run up to the
+        # end of the speaker when the parser hung the quotation on the verb
+        if c.content[1] <= c.cue[0] or (c.content[0] < c.cue[0] and c.content[1] == end):
             m = MID_TAIL.match(text, end)
             if m is None or m.end() not in starts:
                 m = _sentence_tail(text, end, regions)
-        pos = m.end() if m else (c.content[1] + len(text[c.content[1]:]) - len(text[c.content[1]:].lstrip(" \t")))
+        pos = m.end() if m else (c.content[1] + len(text[c.content[1]:]) - len(text[c.content[1]:].lstrip(" \t\xa0")))
         new_end = c.content[1]
         while pos in starts:
             qe = starts[pos]
@@ -76,7 +78,7 @@ def _continue_quotes(text: str, cands: list[Candidate], regions: list[tuple[int,
                 break
             new_end = qe
             rest = text[qe:qe + 3]
-            pos = qe + len(rest) - len(rest.lstrip(" \t"))
+            pos = qe + len(rest) - len(rest.lstrip(" \t\xa0"))
         if new_end > c.content[1]:
             c.content = (c.content[0], new_end)
 
