@@ -185,6 +185,7 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 rngs = []  # the quotation before the speaker is the content
             if kind == "clause":
                 rngs = _drop_clause_before_source(doc, rngs, src_rng, tok.i, regions)
+                rngs = _fronted(doc, tok, src_rng, rngs) + rngs
             extra = None
             if inlex and kind in ("object", "prep") and _addressee_or_time(doc, rngs, lemma):
                 near = _quote_near(doc, tok, min(src_rng[0], tok.i), regions, skip=rngs[0][1])
@@ -232,6 +233,24 @@ def _nesting_features(cands: list[Candidate]) -> None:
                 c.feats += ["nest:strong", f"nest:strong|{kind}"]
             if len(inside) > 1:
                 c.feats.append("nest:deep")
+
+
+def _fronted(doc: Doc, v: Token, src_rng, rngs) -> list[tuple[int, int]]:
+    """'“First of all,” she told Lopez, “I would …”': a quotation before the speaker of a cue set off by commas
+    begins the content (the parser hung it on the verb as an adverb)."""
+    if not rngs or min(a for a, _ in rngs) <= v.i or src_rng[0] > v.i:
+        return []
+    first = min(a for a, _ in rngs)
+    if not any(t.text == "," for t in doc[v.i + 1:first]):
+        return []  # "Later, she said that …": no parenthetical cue
+    lo, hi = max(v.left_edge.i, v.sent.start), src_rng[0] - 1
+    if hi < lo or not (doc[hi].text == "," or doc[hi].is_quote):
+        return []
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
+        hi -= 1
+    if hi <= lo or not (doc[lo].is_quote and doc[hi].is_quote):
+        return []  # "On Friday, she told reporters, …": a setting, not content
+    return [(lo, hi)]
 
 
 def _stray_subject(v: Token) -> Token | None:
