@@ -144,3 +144,19 @@ def test_quotation_continues_an_indirect_content_before_the_cue(nlp):
     _, attrs = run(nlp, text)
     frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "said"))["content"]]
     assert frags == ["Rents will keep rising", "“Nobody is building enough homes.”"]
+
+
+def test_colon_before_a_quotation_is_a_cue(nlp):
+    _, attrs = run(nlp, "The debate ended with one line from the governor: “We will not raise taxes.”")
+    a = by_cue(attrs, ":")
+    assert a.content.text == "“We will not raise taxes.”" and a.direct
+    _, attrs = run(nlp, "Sen. Mia Holt (D-Ore.): “We need a vote now.”")
+    a = by_cue(attrs, ":")
+    assert a.source.text == "Sen. Mia Holt (D-Ore.)" and a.content.text == "“We need a vote now.”"
+
+
+def test_quotation_before_the_speaker_of_a_parenthetical_cue(nlp):
+    text = "“First of all,” she told Lopez, “I would never sell the farm to anyone.”"
+    _, attrs = run(nlp, text)
+    frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "told"))["content"]]
+    assert frags == ["“First of all,”", "“I would never sell the farm to anyone.”"]

@@ -127,7 +127,8 @@ COLON_SOURCE = re.compile(r"(?:^|(?<=\n))([A-Z][\w.'’ -]{1,40}?):[ \t]*$")
 
 
 def _punctuation_cues(text: str, regions: list[tuple[int, int]], taken: set) -> list[Candidate]:
-    """'“…” ― Ariana Huichapa' and 'Trump: “…”' (the dash or colon is the cue)."""
+    """'“…” ― Ariana Huichapa', 'Trump: “…”' and any other colon right before a quotation that no attribution
+    claims (the dash or colon is the cue)."""
     found = []
     for qs, qe in regions:
         if any(a <= qs and qe <= b for a, b in taken):
@@ -144,4 +145,19 @@ def _punctuation_cues(text: str, regions: list[tuple[int, int]], taken: set) -> 
             src = (line_start + m.start(1), line_start + m.end(1))
             colon = line_start + m.end(1)
             found.append(Candidate(src, (colon, colon + 1), (qs, qe), True))
+            continue
+        colon = len(text[:qs].rstrip(" \t\xa0\n")) - 1  # "… her verdict on the plan: “It will fail.”"
+        if colon > 0 and text[colon] == ":":  # also at the end of the paragraph before the quotation
+            src = _name_before(text, text.rfind("\n", 0, colon) + 1, colon)
+            found.append(Candidate(src, (colon, colon + 1), (qs, qe), True))
     return found
+
+
+NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?”\"] ))([A-Z][\w.'’-]*(?: [\w.'’-]+){0,6}?(?: [A-Z][\w.'’-]*)(?: \([\w.-]+\))?|[A-Z][\w'’-]+)$")
+
+
+def _name_before(text: str, line_start: int, colon: int) -> tuple[int, int] | None:
+    """'… the mission.” Hale: “Q”', 'Rep. Ana Ruiz (D-Ore.): “Q”': a short phrase ending in a name, opening the
+    line or a sentence right before the colon, is the speaker."""
+    m = NAME_BEFORE.search(text[line_start:colon])
+    return None if m is None else (line_start + m.start(1), line_start + m.end(1))
