@@ -160,3 +160,11 @@ def test_quotation_before_the_speaker_of_a_parenthetical_cue(nlp):
     _, attrs = run(nlp, text)
     frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "told"))["content"]]
     assert frags == ["“First of all,”", "“I would never sell the farm to anyone.”"]
+
+
+def test_as_x_put_it(nlp):
+    _, attrs = run(nlp, "As the mayor put it, the city is running out of room.")
+    a = by_cue(attrs, "put it")
+    assert a.source.text == "the mayor" and a.content.text == "the city is running out of room"
+    _, attrs = run(nlp, 'As Ruiz puts it, "nobody wants to pay for the roads."')
+    assert by_cue(attrs, "puts it").content.text == '"nobody wants to pay for the roads."'

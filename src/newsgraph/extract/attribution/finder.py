@@ -202,6 +202,10 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             lo_cue, hi0 = _cue_range(tok)
             n_content = sum(b - a + 1 for a, b in rngs) if rngs else 10
             feats = features(tok, subj, kind, inlex, src_rng[1] - src_rng[0] + 1, n_content) if open_verbs else None
+            if lemma == "put" and kind == "object" and rngs[0][0] == rngs[0][1] and doc[rngs[0][0]].lower_ == "it":
+                said = _put_it(doc, tok, rngs[0][0], regions)  # "As the mayor put it, …"
+                if said is not None:
+                    rngs, extra, hi_cue = said[0], said[1], rngs[0][0]
             add(src_rng, (lo_cue, max(hi_cue, hi0)), rngs, tok.i, extra=extra, feats=feats)
     _nesting_features(out)
     if keep is not None:
@@ -211,6 +215,16 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
     out += _headline(text, {c.cue for c in out})
     out += _speaker_lines(text, {c.cue for c in out} | {c.content for c in out})
     return _fill_citing(out)
+
+
+def _put_it(doc: Doc, v: Token, it: int, regions):
+    """'As the mayor put it, the city is full' / 'As Ruiz puts it, “…”': the words 'it' stands for are the content
+    (the clause the phrase hangs on, else the quotation after it): (token ranges, character span)."""
+    rngs = _clause_before(v)
+    if rngs:
+        return rngs, None
+    near = _quote_near(doc, v, v.i, regions, skip=it)
+    return None if near is None else ([], near)
 
 
 def _nesting_features(cands: list[Candidate]) -> None:
