@@ -168,3 +168,9 @@ def test_as_x_put_it(nlp):
     assert a.source.text == "the mayor" and a.content.text == "the city is running out of room"
     _, attrs = run(nlp, 'As Ruiz puts it, "nobody wants to pay for the roads."')
     assert by_cue(attrs, "puts it").content.text == '"nobody wants to pay for the roads."'
+
+
+def test_question_clause_of_ask_is_the_content(nlp):
+    _, attrs = run(nlp, "The teacher asked the pupils if they had read the book.")
+    a = by_cue(attrs, "asked")
+    assert a.source.text == "The teacher" and a.content.text == "if they had read the book"

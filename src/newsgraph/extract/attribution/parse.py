@@ -71,7 +71,9 @@ def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tupl
     """Token ranges of the content, the cue's last token (widened by a preposition) and the kind."""
     kids = list(v.children)
     hi_cue = v.i
-    clauses = [c for c in kids if c.dep_ in CLAUSES]
+    clauses = [c for c in kids if c.dep_ in CLAUSES or (  # "asked the pupils if they had read it"
+        c.dep_ == "advcl" and c.i > v.i and lemma in ADDRESSEE_VERBS and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children))]
     if clauses:
         return [(c.left_edge.i, c.right_edge.i) for c in clauses], hi_cue, "clause"
     xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
