@@ -174,3 +174,10 @@ def test_question_clause_of_ask_is_the_content(nlp):
     _, attrs = run(nlp, "The teacher asked the pupils if they had read the book.")
     a = by_cue(attrs, "asked")
     assert a.source.text == "The teacher" and a.content.text == "if they had read the book"
+
+
+def test_described_as_after_a_fronted_object(nlp):
+    text = "The museum bought what its director described as a piece of history."
+    _, attrs = run(nlp, text)
+    frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "described"))["content"]]
+    assert frags == ["what", "as a piece of history"]

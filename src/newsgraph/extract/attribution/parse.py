@@ -83,8 +83,8 @@ def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tupl
     if objs and not (lemma in ADDRESSEE_VERBS and len(objs) == 1 and objs[0].ent_type_ in ("PERSON", "ORG", "NORP")):
         last = max(objs, key=lambda t: t.i)
         hi = last.right_edge.i
-        for c in kids:  # "blasted him for not paying" / "described it as ..."
-            if c.dep_ == "prep" and c.i == hi + 1 and c.lower_ in ("for", "as"):
+        for c in kids:  # "blasted him for not paying" / "described it as ..." / "what she described as ..."
+            if c.dep_ == "prep" and (c.i == hi + 1 and c.lower_ in ("for", "as") or c.i == v.i + 1 and c.lower_ == "as"):
                 hi = c.right_edge.i
         return [(min(o.left_edge.i for o in objs), hi)], hi_cue, "object"
     allowed = WIDE_PREPS if wide else CUE_PREPS
