@@ -129,7 +129,7 @@ def test_clause_goes_on_after_a_parenthetical_cue(nlp):
 
 
 def test_quotation_continues_after_a_title_or_a_long_speaker(nlp):
-    text = "“We must act now,” she said on “Meet the Press.” “There is no time left.”"
+    text = "“We must act now,” she said on “Morning Desk.” “There is no time left.”"
     _, attrs = run(nlp, text)
     assert by_cue(attrs, "said").content.text.endswith("“There is no time left.”")
     text = ("''We need a bigger boat,'' said Anna Berg, who ran the harbor office under two mayors yet backed "
@@ -156,7 +156,7 @@ def test_colon_before_a_quotation_is_a_cue(nlp):
 
 
 def test_quotation_before_the_speaker_of_a_parenthetical_cue(nlp):
-    text = "“First of all,” she told Lopez, “I would never sell the farm to anyone.”"
+    text = "“First of all,” she told the panel, “I would never sell the farm to anyone.”"
     _, attrs = run(nlp, text)
     frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "told"))["content"]]
     assert frags == ["“First of all,”", "“I would never sell the farm to anyone.”"]
@@ -177,7 +177,7 @@ def test_question_clause_of_ask_is_the_content(nlp):
 
 
 def test_described_as_after_a_fronted_object(nlp):
-    text = "The museum bought what its director described as a piece of history."
+    text = "The museum bought what its director described as a turning point for the town."
     _, attrs = run(nlp, text)
     frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "described"))["content"]]
-    assert frags == ["what", "as a piece of history"]
+    assert frags == ["what", "as a turning point for the town"]

@@ -250,7 +250,7 @@ def _nesting_features(cands: list[Candidate]) -> None:
 
 
 def _fronted(doc: Doc, v: Token, src_rng, rngs) -> list[tuple[int, int]]:
-    """'“First of all,” she told Lopez, “I would …”': a quotation before the speaker of a cue set off by commas
+    """'“First of all,” she told the panel, “I would …”': a quotation before the speaker of a cue set off by commas
     begins the content (the parser hung it on the verb as an adverb)."""
     if not rngs or min(a for a, _ in rngs) <= v.i or src_rng[0] > v.i:
         return []

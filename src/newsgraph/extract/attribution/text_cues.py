@@ -32,7 +32,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-SENTENCE_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t\xa0]+")  # '… on “Face the Nation.” “Q2”'
+SENTENCE_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t\xa0]+")  # '… on “Morning Desk.” “Q2”'
 PARAGRAPH_TAIL = re.compile(r"[^\n]{0,200}?[.!?][\"”’']*[ \t]*\n[ \t\n]*")  # '… Lee said.¶“Q2”'
 INNER_STOP = re.compile(r"(?:[a-z]{2,}|\d)[.!?][\"”’']*[ \t]+[A-Z“\"]")  # a sentence end ("Gov. Bill" is none)
 
