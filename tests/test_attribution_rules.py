@@ -181,3 +181,18 @@ def test_described_as_after_a_fronted_object(nlp):
     _, attrs = run(nlp, text)
     frags = [text[s:e] for s, e in to_prediction(by_cue(attrs, "described"))["content"]]
     assert frags == ["what", "as a turning point for the town"]
+
+
+def proposed(nlp, text):
+    """Candidates before the cue model judges them: (cue, source, content) texts."""
+    from newsgraph.extract.attribution.finder import find
+    from newsgraph.extract.attribution.lexicon import quote_regions
+    ctx = make_context(nlp, text)
+    cands = find(ctx.doc, ctx.sentences(), quote_regions(text), open_verbs=True)
+    return [(text[c.cue[0]:c.cue[1]], c.source and text[c.source[0]:c.source[1]], text[c.content[0]:c.content[1]])
+            for c in cands]
+
+
+def test_passive_with_of_is_a_sourceless_cue(nlp):
+    text = "The treasurer was accused of moving funds without approval."
+    assert ("was accused of", None, text[:-1]) in proposed(nlp, text)

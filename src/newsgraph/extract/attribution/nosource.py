@@ -90,7 +90,7 @@ def _participle(v: Token, lemma: str, regions, add) -> bool:
 
 RAISING = frozenset({"seem", "appear", "look", "sound"})
 SOURCELESS_COMPS = ("xcomp", "oprd", "acomp", "attr", "ccomp")
-SOURCELESS_PREPS = frozenset({"as", "like", "for"})
+SOURCELESS_PREPS = frozenset({"as", "like", "for", "of"})
 
 
 def _sourceless(v: Token, subj: Token, lemma: str, regions, add) -> bool:
