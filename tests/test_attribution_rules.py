@@ -196,3 +196,10 @@ def proposed(nlp, text):
 def test_passive_with_of_is_a_sourceless_cue(nlp):
     text = "The treasurer was accused of moving funds without approval."
     assert ("was accused of", None, text[:-1]) in proposed(nlp, text)
+
+
+def test_passive_without_complement_is_a_sourceless_cue(nlp):
+    text = "The zoning proposal was rejected."
+    assert ("was rejected", None, "The zoning proposal") in proposed(nlp, text)
+    text = 'Later the coach was asked. "Will you stay?"'  # a speech verb keeps its own path (the quotation)
+    assert ("was asked", "the coach", '"Will you stay?"') in proposed(nlp, text)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
 from .model import features
-from .parse import SUBJECTS, _content_tokens, _cue_range, _in_quote
+from .parse import ADDRESSEE_VERBS, SUBJECTS, _content_tokens, _cue_range, _in_quote
 
 def _in_features(tok: Token, pobj: Token, sent) -> list[str]:
     """Model features of an 'in a poll' candidate (the model keeps 'In a CNN poll released Monday, …',
@@ -91,11 +91,13 @@ def _participle(v: Token, lemma: str, regions, add) -> bool:
 RAISING = frozenset({"seem", "appear", "look", "sound"})
 SOURCELESS_COMPS = ("xcomp", "oprd", "acomp", "attr", "ccomp")
 SOURCELESS_PREPS = frozenset({"as", "like", "for", "of"})
+SPEECH_PASSIVES = ADDRESSEE_VERBS | {"say"}  # "was asked" + a quotation: left to the speech-verb path
 
 
 def _sourceless(v: Token, subj: Token, lemma: str, regions, add) -> bool:
-    """'X is expected to …', 'X seems ready to …', 'it appears that …', 'X is seen as …': a cue with no
-    source; the content is the subject plus the complement (model-judged). True when proposed."""
+    """'X is expected to …', 'X seems ready to …', 'it appears that …', 'X is seen as …', 'X was accused of …',
+    'the plan was rejected': a cue with no source; the content is the subject plus any complement
+    (model-judged). True when proposed."""
     agent = next((c for c in v.children if c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children)), None)
     if agent is not None and subj.dep_ == "nsubjpass" and not _in_quote(v.idx, regions):
         return _agent_passive(v, subj, agent, lemma, add)
@@ -108,17 +110,20 @@ def _sourceless(v: Token, subj: Token, lemma: str, regions, add) -> bool:
     if not comps:
         prep = next((c for c in v.children if c.i == hi_cue + 1 and c.dep_ == "prep" and c.lower_ in SOURCELESS_PREPS
                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
-        if prep is None:
+        if prep is None and (not passive or lemma in SPEECH_PASSIVES or _content_tokens(v, lemma, wide=True)[0]):
             return False
-        comps, hi_cue = [prep], prep.i  # "is seen as …": the preposition belongs to the cue
-        rngs = [(prep.i + 1, prep.right_edge.i)]
+        if prep is None:  # "the proposal was rejected": the subject alone is the content
+            comps, rngs = [], []
+        else:
+            comps, hi_cue = [prep], prep.i  # "is seen as …": the preposition belongs to the cue
+            rngs = [(prep.i + 1, prep.right_edge.i)]
     else:
         rngs = [(c.left_edge.i, c.right_edge.i) for c in comps]
     dummy = subj.lower_ == "it" and any(g.dep_ == "ccomp" for c in comps for g in [c, *c.children])
     if subj.dep_ != "expl" and not dummy:  # "it seems likely that …": the clause alone is the content
         rngs.append((subj.left_edge.i, subj.right_edge.i))
     n_content = sum(b - a + 1 for a, b in rngs)
-    kind = "nosrc:" + ("raise" if raising else "pass") + ":" + comps[0].dep_
+    kind = "nosrc:" + ("raise" if raising else "pass") + ":" + (comps[0].dep_ if comps else "none")
     feats = features(v, subj, kind, False, 0, n_content) + ["nosrc", f"nosrc|L={lemma}", f"nosrc|S={subj.dep_}"]
     add(None, (lo_cue, hi_cue), rngs, v.i, feats=feats)
     return True
