@@ -203,3 +203,11 @@ def test_passive_without_complement_is_a_sourceless_cue(nlp):
     assert ("was rejected", None, "The zoning proposal") in proposed(nlp, text)
     text = 'Later the coach was asked. "Will you stay?"'  # a speech verb keeps its own path (the quotation)
     assert ("was asked", "the coach", '"Will you stay?"') in proposed(nlp, text)
+
+
+def test_yes_or_no_after_a_speech_verb_is_the_content(nlp):
+    _, attrs = run(nlp, "When the mayor put the question, a third of the residents said yes.")
+    a = by_cue(attrs, "said")
+    assert a.source.text == "a third of the residents" and a.content.text == "yes"
+    _, attrs = run(nlp, "The council said no to the new stadium.")
+    assert by_cue(attrs, "said").content.text == "no to the new stadium"

@@ -87,6 +87,10 @@ def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tupl
             if c.dep_ == "prep" and (c.i == hi + 1 and c.lower_ in ("for", "as") or c.i == v.i + 1 and c.lower_ == "as"):
                 hi = c.right_edge.i
         return [(min(o.left_edge.i for o in objs), hi)], hi_cue, "object"
+    answer = next((c for c in kids if c.dep_ == "intj" and c.i == v.i + 1 and c.lower_ in ("yes", "no")), None)
+    if answer is not None:  # "most voters said yes", "the council said no to the stadium"
+        to = next((c for c in kids if c.dep_ == "prep" and c.i == answer.i + 1 and c.lower_ == "to"), None)
+        return [(answer.i, answer.i if to is None else to.right_edge.i)], hi_cue, "object"
     allowed = WIDE_PREPS if wide else CUE_PREPS
     gap = v.i + 1
     while wide and gap < len(v.doc) and v.doc[gap].head.i == v.i and v.doc[gap].dep_ in ("advmod", "prt") and gap < v.i + 3:
