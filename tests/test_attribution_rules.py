@@ -211,3 +211,8 @@ def test_yes_or_no_after_a_speech_verb_is_the_content(nlp):
     assert a.source.text == "a third of the residents" and a.content.text == "yes"
     _, attrs = run(nlp, "The council said no to the new stadium.")
     assert by_cue(attrs, "said").content.text == "no to the new stadium"
+
+
+def test_a_time_after_a_speech_verb_is_no_content(nlp):
+    _, attrs = run(nlp, "The library will close early this winter, and the head librarian said on Sunday.")
+    assert not [a for a in attrs if a.content.text == "Sunday"]

@@ -193,6 +193,8 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                     rngs, extra, kind = [], near, "quote"
                 elif not after_quote and _clause_before(tok):  # "The plant will close, she said on Monday, …"
                     rngs, kind = _clause_before(tok), "before"
+                elif lemma not in ADDRESSEE_VERBS:
+                    rngs = []  # "X said on Saturday": a time or setting is no content
             if not rngs and not after_quote:
                 rngs, kind = _clause_before(tok), "before"
             if not rngs:
