@@ -216,3 +216,11 @@ def test_yes_or_no_after_a_speech_verb_is_the_content(nlp):
 def test_a_time_after_a_speech_verb_is_no_content(nlp):
     _, attrs = run(nlp, "The library will close early this winter, and the head librarian said on Sunday.")
     assert not [a for a in attrs if a.content.text == "Sunday"]
+
+
+def test_participle_on_a_noun_keeps_its_content(nlp):
+    text = "Later, the club released a statement saying it was postponing the match."
+    _, attrs = run(nlp, text)
+    a = by_cue(attrs, "saying")
+    assert "saying" not in a.source.text and a.content.text == "it was postponing the match"
+    assert [text[s:e] for s, e in to_prediction(a)["content"]] == ["it was postponing the match"]

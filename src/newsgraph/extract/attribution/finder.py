@@ -175,7 +175,8 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
             if not after_quote and subj is not None:
                 if subj.dep_ == "expl" or subj.lower_ in lex.no_source:
                     continue
-                src_rng = (_reduced_relative_start(subj), subj.right_edge.i)
+                hi = subj.right_edge.i if not subj.i < tok.i <= subj.right_edge.i else tok.left_edge.i - 1
+                src_rng = (_reduced_relative_start(subj), hi)  # "a statement saying …": the noun before the verb
             elif not after_quote and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:  # "a spokesman saying ..."
                 src_rng = (tok.head.left_edge.i, tok.left_edge.i - 1)
             if src_rng is None or src_rng[1] < src_rng[0] or _in_quote(doc[src_rng[0]].idx, regions):
