@@ -224,3 +224,11 @@ def test_participle_on_a_noun_keeps_its_content(nlp):
     a = by_cue(attrs, "saying")
     assert "saying" not in a.source.text and a.content.text == "it was postponing the match"
     assert [text[s:e] for s, e in to_prediction(a)["content"]] == ["it was postponing the match"]
+
+
+def test_light_object_noun_points_to_the_content(nlp):
+    _, attrs = run(nlp, "The senator took some shots at the harbour plan on Monday.")
+    a = by_cue(attrs, "took some shots at")
+    assert a.source.text == "The senator" and a.content.text == "the harbour plan"
+    _, attrs = run(nlp, "She drew attention to the gap in the school budget.")
+    assert by_cue(attrs, "drew attention to").content.text == "the gap in the school budget"

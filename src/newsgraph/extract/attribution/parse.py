@@ -67,6 +67,23 @@ def _cue_range(v: Token) -> tuple[int, int]:
     return lo, hi
 
 
+# nouns that, as a verb's object, only carry the stance towards what follows ("took aim at", "paid attention to")
+LIGHT_NOUNS = frozenset({"attention", "aim", "support", "shot", "swipe", "jab", "dig", "assault", "attack", "issue",
+                         "exception", "doubt", "light", "praise", "scorn", "pressure", "sight", "focus", "blame"})
+LIGHT_PREPS = frozenset({"to", "at", "on", "behind", "against", "with", "toward", "towards", "upon", "for"})
+
+
+def _light_noun_target(obj: Token) -> Token | None:
+    """The preposition right after a light object noun ('took some shots at', 'threw her support behind')."""
+    if obj.lemma_.lower() not in LIGHT_NOUNS or obj.i + 1 >= len(obj.doc):
+        return None
+    p = obj.doc[obj.i + 1]
+    if p.dep_ == "prep" and p.lower_ in LIGHT_PREPS and p.head.i in (obj.i, obj.head.i) and any(
+            g.dep_ in ("pobj", "pcomp") for g in p.children):
+        return p
+    return None
+
+
 def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tuple[int, int]], int, str]:
     """Token ranges of the content, the cue's last token (widened by a preposition) and the kind."""
     kids = list(v.children)
@@ -86,6 +103,9 @@ def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tupl
         for c in kids:  # "blasted him for not paying" / "described it as ..." / "what she described as ..."
             if c.dep_ == "prep" and (c.i == hi + 1 and c.lower_ in ("for", "as") or c.i == v.i + 1 and c.lower_ == "as"):
                 hi = c.right_edge.i
+        aimed = _light_noun_target(objs[0]) if len(objs) == 1 else None
+        if aimed is not None:  # "took aim at X", "drew attention to X": X is the content
+            return [(aimed.i + 1, aimed.right_edge.i)], aimed.i, "object"
         return [(min(o.left_edge.i for o in objs), hi)], hi_cue, "object"
     answer = next((c for c in kids if c.dep_ == "intj" and c.i == v.i + 1 and c.lower_ in ("yes", "no")), None)
     if answer is not None:  # "most voters said yes", "the council said no to the stadium"
