@@ -2,8 +2,9 @@
 
 The finder proposes every verb with a subject and a complement (clause, to-infinitive, object,
 prepositional object, or a clause/quotation around it); the model scores it from parse features
-(lemma, complement kind, subject kind, dependency, tense, negation, modality). Weights live in
-``lexicons/attribution_cue_model.json``, trained by ``scripts/train_attribution.py`` on PolNeAR train.
+(lemma, complement kind, subject kind, dependency, tense, negation, modality, the other reporting verbs of the
+sentence). Weights live in ``lexicons/attribution_cue_model.json``, trained by ``scripts/train_attribution.py``
+on PolNeAR train.
 Without that file only lexicon verbs are proposed and all are kept (the rule-only behaviour).
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 
 from ...config import LEXICON_DIR
 from ...lexicons import load
+from .lexicon import lexicon
 
 MODEL_NAME = "attribution_cue_model"
 PRONOUN_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "this"})
@@ -88,7 +90,17 @@ def features(tok: Token, subj: Token | None, kind: str, inlex: bool, src_len: in
             f.append(f"Odet={'poss' if det is not None and det.dep_ == 'poss' else det.lower_ if det is not None else ''}")
     if tok.head.i != tok.i:
         f.append(f"H={tok.dep_}|{tok.head.lemma_.lower()}")
-    return f
+    return f + _sentence_features(tok, kind)
+
+
+def _sentence_features(tok: Token, kind: str) -> list[str]:
+    """The other reporting verbs around the candidate: how many lexicon verbs with a subject share its sentence,
+    and whether one of its heads is a lexicon verb (the candidate then sits inside reported material)."""
+    verbs = lexicon().verbs
+    others = sum(1 for t in tok.sent if t.i != tok.i and t.pos_ == "VERB" and t.lemma_.lower() in verbs
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+    inside = any(a.lemma_.lower() in verbs for a in tok.ancestors)
+    return [f"nother={min(others, 3)}", f"anclex={inside}", f"K|anclex={kind}|{inside}"]
 
 
 def noun_features(noun: Token, poss: Token | None, kind: str) -> list[str]:
