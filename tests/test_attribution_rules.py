@@ -232,3 +232,9 @@ def test_light_object_noun_points_to_the_content(nlp):
     assert a.source.text == "The senator" and a.content.text == "the harbour plan"
     _, attrs = run(nlp, "She drew attention to the gap in the school budget.")
     assert by_cue(attrs, "drew attention to").content.text == "the gap in the school budget"
+
+
+def test_citing_at_the_end_of_a_reported_clause_nests_under_the_report(nlp):
+    _, attrs = run(nlp, "According to the newspaper, the minister flew to Kazan on Monday, citing two officials.")
+    report, citing = by_cue(attrs, "According to"), by_cue(attrs, "citing")
+    assert citing.source.text == "two officials" and citing.parent == report.id

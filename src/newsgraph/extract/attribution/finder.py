@@ -413,15 +413,26 @@ def _citer(tok: Token, cited: tuple[int, int], regions) -> Candidate | None:
     return Candidate(_trim(text, *_chars(doc, *src)), _chars(doc, tok.i, tok.i), cited, False, tok.i, None, src)
 
 
+def _reporting_around(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The innermost reporting attribution ("according to", a lexicon verb) whose content holds the citing cue."""
+    around = [h for h in cands if h.cites is None and h is not c and h.content[0] <= c.cue[0] < h.content[1]
+              and (h.feats is None or "inlex" in h.feats)]
+    return min(around, key=lambda h: h.content[1] - h.content[0], default=None)
+
+
 def _fill_citing(cands: list[Candidate]) -> list[Candidate]:
-    """A 'citing' candidate takes its content from the attribution it hangs on; one that hangs on none, or on
-    a verb outside the reporting lexicon, is the clause subject's attribution of what it cites."""
+    """A 'citing' candidate takes its content from the attribution it hangs on, else from the reporting
+    attribution whose content holds it; one with neither is the clause subject's attribution of what it cites."""
     out = []
     for c in cands:
         if c.cites is not None:
             host = next((h for h in cands if h.cites is None and (h.verb == c.cites or (
                 h.source_tokens and h.source_tokens[0] <= c.cites <= h.source_tokens[1]))), None)
-            if c.alone is not None and (host is None or (host.feats and "inlex" not in host.feats)):
+            if host is None or (host.feats and "inlex" not in host.feats):
+                host = _reporting_around(c, cands)  # "According to the report, X did Y, citing sources …"
+                if host is not None:
+                    c.cites = host.verb  # its parent
+            if host is None and c.alone is not None:
                 out.append(c.alone)  # "refused, citing the cost": the reason is what is cited
                 continue
             if host is None:
