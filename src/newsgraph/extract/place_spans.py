@@ -87,7 +87,7 @@ def _literal(span, label: str) -> bool:
 
 def _adjectives(span) -> list[tuple[int, int]]:
     """Place adjectives in a NORP entity: the whole ("Central American") or its parts ("anti-Russian",
-    "Austro-Hungarian", "Bosnian Serb")."""
+    "Austro-Hungarian", "Sino-Russian")."""
     text = span.text
     if text.lower().startswith("the "):
         text = text[4:]

@@ -82,7 +82,7 @@ def lookup(text: str) -> tuple[str, tuple[Entry, ...], str]:
             if size == 1 and part[0].isupper() and len(part[0]) <= 4:  # "MDC": only a country or state code
                 sub = tuple(e for e in sub if e.feature_code in {"PCLI", "PCLF", "ADM1"})
             sub = tuple(e for e in sub if e.feature_class != "P" or normalise(e.name) == sub_key)  # no nicknames
-            if start and _name_part(tokens[start - 1], lexicon):  # "Ronald Wilson Reagan Middle": a person's name
+            if start and _name_part(tokens[start - 1], lexicon):  # "Harriet Dayton Fisk Middle": a person's name
                 sub = tuple(e for e in sub if e.feature_class != "P")
             if sub and any(e.feature_class != "P" or e.population >= 10_000 for e in sub):
                 found_parts.append(sub)
@@ -108,7 +108,7 @@ def organisation_seat(text: str) -> Entry | None:
 
 def _name_part(word: str, lexicon: dict) -> bool:
     """A capitalised word that is no kind of place or building: a town name right after it is part of a
-    person's name ("Sheikh Akil cemetery")."""
+    person's name ("Imam Tabriz cemetery")."""
     low = normalise(word)
     return word[:1].isupper() and low not in lexicon["generic"] and low not in lexicon["facilities"] \
         and not gazetteer.load().get(low)

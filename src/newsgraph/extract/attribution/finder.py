@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .model import features, group, noun_features
 from .nosource import _in_features, _participle, _prep_source, _sourceless
-from .parse import (ADDRESSEE_VERBS, CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote, _speaker_after_quote,
-                    _speaker_before_aside, _speaker_inverted, _subject, _widen_to_quotes)
+from .parse import (ADDRESSEE_VERBS, CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote,
+                    _speaker_after_quote, _speaker_before_aside, _speaker_inverted, _subject, _widen_to_quotes)
 from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _speaker_lines, _trim
 
 
@@ -142,8 +142,9 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 if obj is not None:
                     hi = max(obj.right_edge.i, tok.right_edge.i)  # "citing sources from an unnamed partner"
                     cited = _trim(text, *_chars(doc, obj.left_edge.i, hi))
+                    alone = None if relative else _citer(tok, cited, regions)
                     out.append(Candidate(cited, _chars(doc, tok.i, tok.i), (0, 0), False, tok.i, tok.head.i,
-                                         (obj.left_edge.i, hi), alone=None if relative else _citer(tok, cited, regions)))
+                                         (obj.left_edge.i, hi), alone=alone))
                 continue
             inlex = lemma in lex.verbs
             if open_verbs and lemma == "be" and tok.dep_ not in ("aux", "auxpass"):
@@ -165,11 +166,11 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 subj = _stray_subject(tok)  # "About 4 in 10 say they …": the parser gave the verb no subject
             src_rng = None
             if inlex and (subj is None or _in_quote(subj.idx, regions)):
-                src_rng = _speaker_after_quote(tok, regions)  # "“…,” Ramos, 58, told AFP"
+                src_rng = _speaker_after_quote(tok, regions)  # "“…,” Lindqvist, 47, told the agency"
                 if src_rng is None and subj is None:
                     src_rng = _speaker_inverted(tok, regions)  # "“…,” said Lopez, a port official"
                 if src_rng is None and subj is None:
-                    src_rng = _speaker_before_aside(tok, regions)  # "One delegate, who asked not to be named, said"
+                    src_rng = _speaker_before_aside(tok, regions)  # "One delegate, who …, said"
                 subj = doc[src_rng[1]] if src_rng else subj
             after_quote = src_rng is not None
             if not after_quote and subj is not None:
@@ -253,8 +254,8 @@ def _nesting_features(cands: list[Candidate]) -> None:
 
 
 def _fronted(doc: Doc, v: Token, src_rng, rngs) -> list[tuple[int, int]]:
-    """'“First of all,” she told the panel, “I would …”': a quotation before the speaker of a cue set off by commas
-    begins the content (the parser hung it on the verb as an adverb)."""
+    """'“First of all,” she told the panel, “I would …”': a quotation before the speaker of a cue set off by
+    commas begins the content (the parser hung it on the verb as an adverb)."""
     if not rngs or min(a for a, _ in rngs) <= v.i or src_rng[0] > v.i:
         return []
     first = min(a for a, _ in rngs)
@@ -271,7 +272,7 @@ def _fronted(doc: Doc, v: Token, src_rng, rngs) -> list[tuple[int, int]]:
 
 
 def _stray_subject(v: Token) -> Token | None:
-    """The nominal right before a subjectless speech verb ('About 4 in 10 say …', '…, 67 percent, say …')."""
+    """The nominal right before a subjectless speech verb ('About 4 in 10 say …', '…, 55 percent, say …')."""
     prev = v.doc[v.i - 1] if v.i > 0 else None
     while prev is not None and prev.dep_ in ("aux", "neg", "advmod") and prev.head.i == v.i and prev.i > 0:
         prev = v.doc[prev.i - 1]

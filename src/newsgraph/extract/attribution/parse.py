@@ -123,7 +123,7 @@ def _content_tokens(v: Token, lemma: str, wide: bool = False) -> tuple[list[tupl
 
 
 def _speaker_after_quote(v: Token, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """'“…,” Ramos, 58, told AFP': the words between a closing quotation and the speech verb, when the parser
+    """'“…,” Lindqvist, 47, told the agency': the words between a closing quotation and the speech verb, when the parser
     hung them on the quotation (so the verb has no subject of its own, or one inside the quotation)."""
     doc = v.doc
     end = max((qe for qs, qe in regions if qe <= v.idx), default=None)
@@ -133,7 +133,7 @@ def _speaker_after_quote(v: Token, regions: list[tuple[int, int]]) -> tuple[int,
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
     while toks and toks[-1].dep_ in CUE_MODIFIERS and toks[-1].head.i == v.i:
-        toks = toks[:-1]  # "Ramos later told"
+        toks = toks[:-1]  # "Lindqvist later told"
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks or len(toks) > 20 or toks[0].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):

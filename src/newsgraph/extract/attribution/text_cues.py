@@ -127,7 +127,7 @@ COLON_SOURCE = re.compile(r"(?:^|(?<=\n))([A-Z][\w.'’ -]{1,40}?):[ \t]*$")
 
 
 def _punctuation_cues(text: str, regions: list[tuple[int, int]], taken: set) -> list[Candidate]:
-    """'“…” ― Ariana Huichapa', 'Trump: “…”' and any other colon right before a quotation that no attribution
+    """'“…” ― Marta Quiroga', 'Trump: “…”' and any other colon right before a quotation that no attribution
     claims (the dash or colon is the cue)."""
     found = []
     for qs, qe in regions:
