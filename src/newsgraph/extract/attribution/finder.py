@@ -11,6 +11,7 @@ Rules, per sentence:
     ("X's criticism of …") and "be + adjective" ("were confident that …"), judged by ``keep(feats)``.
 Content touching a quotation is widened to the whole quotation (which may run over sentences).
 Text-level rules (punctuation cues, headline colons, speaker lines, continued quotations) are in ``text_cues``;
+"citing" phrases in ``citing``;
 sourceless cues, agent passives and prepositional sources ("according to", "in a poll") in ``nosource``; shared
 parse helpers in ``parse``.
 """
@@ -21,8 +22,10 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .model import features, group, noun_features
 from .nosource import _in_features, _participle, _prep_source, _sourceless
+from .citing import _citer, _fill_citing
 from .parse import (ADDRESSEE_VERBS, CLAUSES, SUBJECTS, _chars, _content_tokens, _cue_range, _in_quote,
-                    _speaker_after_quote, _speaker_before_aside, _speaker_inverted, _subject, _widen_to_quotes)
+                    _reduced_relative_start, _speaker_after_quote, _speaker_before_aside, _speaker_inverted, _subject,
+                    _widen_to_quotes)
 from .text_cues import Candidate, _continue_quotes, _headline, _punctuation_cues, _speaker_lines, _trim
 
 
@@ -284,23 +287,6 @@ def _stray_subject(v: Token) -> Token | None:
     return prev
 
 
-def _reduced_relative_start(subj: Token) -> int:
-    """'…, a step officials hope will …': the parser glues the head of a reduced relative ('a step') onto its
-    subject as a compound; a singular determiner on a plural subject marks the glue, the source starts after it."""
-    lo = subj.left_edge.i
-    while lo < subj.i and subj.doc[lo].is_punct:
-        lo += 1  # '“…,” Okafor, 52, told': the closing quotation mark hung on the subject
-    det = subj.doc[lo]
-    if subj.tag_ in ("NNS", "NNPS") and det.dep_ == "det" and det.lower_ in SINGULAR_DETS:
-        glued = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.tag_ == "NN"]
-        if glued and glued[0].left_edge.i <= lo + 2:  # "a step officials", "a major step officials"
-            return max(g.right_edge.i for g in glued) + 1
-    return lo
-
-
-SINGULAR_DETS = frozenset({"a", "an", "each", "every", "this", "another"})
-
-
 def _drop_clause_before_source(doc: Doc, rngs, src_rng, verb: int, regions) -> list[tuple[int, int]]:
     """A clause complement before the source (not quoted) when another one follows the verb: the parser hung the
     preceding sentence part on the verb ('X signed a deal, a step officials hope will …'); the content is the
@@ -398,46 +384,3 @@ def _noun_cue(doc: Doc, noun: Token, add) -> None:
                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
     if owners and content:
         add((noun.left_edge.i, noun.i - 1), (noun.i, noun.i), [(content[0].left_edge.i, content[0].right_edge.i)], noun.i)
-
-
-def _citer(tok: Token, cited: tuple[int, int], regions) -> Candidate | None:
-    """'The council refused, citing the cost': the subject of the clause the phrase hangs on is the source and
-    what it cites the content (used when that clause is no attribution)."""
-    subj = _subject(tok)
-    doc = tok.doc
-    text = doc.user_data.get("newsgraph_text") or doc.text
-    if subj is None or subj.dep_ == "expl" or subj.lower_ in lexicon().no_source or _in_quote(subj.idx, regions):
-        return None
-    src = (_reduced_relative_start(subj), subj.right_edge.i)
-    if src[1] < src[0] or src[0] <= tok.i <= src[1]:
-        return None
-    return Candidate(_trim(text, *_chars(doc, *src)), _chars(doc, tok.i, tok.i), cited, False, tok.i, None, src)
-
-
-def _reporting_around(c: Candidate, cands: list[Candidate]) -> Candidate | None:
-    """The innermost reporting attribution ("according to", a lexicon verb) whose content holds the citing cue."""
-    around = [h for h in cands if h.cites is None and h is not c and h.content[0] <= c.cue[0] < h.content[1]
-              and (h.feats is None or "inlex" in h.feats)]
-    return min(around, key=lambda h: h.content[1] - h.content[0], default=None)
-
-
-def _fill_citing(cands: list[Candidate]) -> list[Candidate]:
-    """A 'citing' candidate takes its content from the attribution it hangs on, else from the reporting
-    attribution whose content holds it; one with neither is the clause subject's attribution of what it cites."""
-    out = []
-    for c in cands:
-        if c.cites is not None:
-            host = next((h for h in cands if h.cites is None and (h.verb == c.cites or (
-                h.source_tokens and h.source_tokens[0] <= c.cites <= h.source_tokens[1]))), None)
-            if host is None or (host.feats and "inlex" not in host.feats):
-                host = _reporting_around(c, cands)  # "According to the report, X did Y, citing sources …"
-                if host is not None:
-                    c.cites = host.verb  # its parent
-            if host is None and c.alone is not None:
-                out.append(c.alone)  # "refused, citing the cost": the reason is what is cited
-                continue
-            if host is None:
-                continue
-            c.content, c.direct = host.content, host.direct
-        out.append(c)
-    return out

@@ -183,3 +183,20 @@ def _speaker_before_aside(v: Token, regions: list[tuple[int, int]]) -> tuple[int
     if first_break == 0 or any(t.pos_ in ("VERB", "AUX") for t in toks[:first_break]):
         return None  # a clause, not a noun phrase, before the aside
     return toks[0].i, toks[-2].i
+
+
+def _reduced_relative_start(subj: Token) -> int:
+    """'…, a step officials hope will …': the parser glues the head of a reduced relative ('a step') onto its
+    subject as a compound; a singular determiner on a plural subject marks the glue, the source starts after it."""
+    lo = subj.left_edge.i
+    while lo < subj.i and subj.doc[lo].is_punct:
+        lo += 1  # '“…,” Okafor, 52, told': the closing quotation mark hung on the subject
+    det = subj.doc[lo]
+    if subj.tag_ in ("NNS", "NNPS") and det.dep_ == "det" and det.lower_ in SINGULAR_DETS:
+        glued = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i and c.tag_ == "NN"]
+        if glued and glued[0].left_edge.i <= lo + 2:  # "a step officials", "a major step officials"
+            return max(g.right_edge.i for g in glued) + 1
+    return lo
+
+
+SINGULAR_DETS = frozenset({"a", "an", "each", "every", "this", "another"})
