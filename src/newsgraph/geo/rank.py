@@ -254,8 +254,8 @@ def _locate_facilities(mentions: list[Mention], out: list[Entry | None], strays=
                    None)
     divisions = Counter(e.geonameid or id(e) for e in out if e is not None and e.country_code == main
                         and e.feature_code in {"ADM2", "ADM1"})
-    division = next((e for e in out if e is not None and divisions and (e.geonameid or id(e)) ==
-                     divisions.most_common(1)[0][0]), None)  # the most named county or state of that country
+    top = divisions.most_common(1)[0][0] if divisions else None  # the most named county or state of that country
+    division = next((e for e in out if e is not None and (e.geonameid or id(e)) == top), None)
     counts = Counter(out[i].geonameid or id(out[i]) for i in towns if i not in strays)
     towns = [i for i in towns if i not in strays]
     for i, m in enumerate(mentions):

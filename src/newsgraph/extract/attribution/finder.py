@@ -196,8 +196,8 @@ def find(doc: Doc, sents, regions: list[tuple[int, int]], open_verbs: bool = Fal
                 near = _quote_near(doc, tok, min(src_rng[0], tok.i), regions, skip=rngs[0][1])
                 if near is not None:  # "“…,” the coach told fans in Leeds": the quotation is the content
                     rngs, extra, kind = [], near, "quote"
-                elif not after_quote and _clause_before(tok):  # "The plant will close, she said on Monday, …"
-                    rngs, kind = _clause_before(tok), "before"
+                elif not after_quote and (before := _clause_before(tok)):  # "The plant will close, she said …"
+                    rngs, kind = before, "before"
                 elif lemma not in ADDRESSEE_VERBS:
                     rngs = []  # "X said on Saturday": a time or setting is no content
             if not rngs and not after_quote:
