@@ -102,8 +102,11 @@ def organisation_seat(text: str) -> Entry | None:
     seat = _seats().get(text)
     if seat is None:
         return None
-    towns = [e for e in gazetteer.load().get(normalise(seat[1])) if e.feature_class == "P" and e.country_code == seat[0]]
-    return max(towns, key=lambda e: e.population, default=None)
+    return max(_towns_named(seat[1], seat[0]), key=lambda e: e.population, default=None)
+
+
+def _towns_named(name: str, country_code: str) -> list[Entry]:
+    return [e for e in gazetteer.load().get(normalise(name)) if e.feature_class == "P" and e.country_code == country_code]
 
 
 def _name_part(word: str, lexicon: dict) -> bool:
@@ -145,8 +148,7 @@ def capital(area: Entry) -> Entry | None:
     name = _capital_names().get((area.country_code, None if area.feature_code in {"PCLI", "PCLF"} else area.name))
     if not name:
         return None
-    towns = [e for e in gazetteer.load().get(normalise(name)) if e.feature_class == "P"
-             and e.country_code == area.country_code]
+    towns = _towns_named(name, area.country_code)
     if area.feature_code in {"PCLI", "PCLF"}:
         towns = [e for e in towns if e.feature_code == "PPLC"] or towns
     elif area.admin1:  # a US state or an admin1.json division: the seat lies inside it
